@@ -1,0 +1,34 @@
+"""Table names, spelled once."""
+
+VILLAGES = "villages"
+HOUSEHOLDS = "households"
+MEMBERS = "members"
+HELPERS = "helpers"
+PAIRINGS = "pairings"
+LEDGER = "ledger"
+MEASURES = "measures"
+VISITS = "visits"
+EXIT_STEPS = "exit_steps"
+POVERTY_LINES = "poverty_lines"
+SETTINGS = "settings"
+CHANGELOG = "changelog"
+INSTALLATION = "installation"  # local to this installation, never synced (device id, keys, …)
+
+# Tables whose rows travel in USB bundles and whose writes go through the change log.
+SYNCABLE = (
+    VILLAGES, HOUSEHOLDS, MEMBERS, HELPERS, PAIRINGS, LEDGER, MEASURES, VISITS, EXIT_STEPS,
+    POVERTY_LINES, SETTINGS,
+)
+# Parent of each child table (column, parent table), used by merge and integrity checks.
+PARENTS = {
+    HOUSEHOLDS: ("village_id", VILLAGES),
+    MEMBERS: ("household_id", HOUSEHOLDS),
+    PAIRINGS: ("household_id", HOUSEHOLDS),
+    LEDGER: ("household_id", HOUSEHOLDS),
+    MEASURES: ("household_id", HOUSEHOLDS),
+    VISITS: ("household_id", HOUSEHOLDS),
+    EXIT_STEPS: ("household_id", HOUSEHOLDS),
+}
+
+# Columns of households that are local derived caches: never synced, never in the change log.
+HOUSEHOLD_DERIVED = ("head_name", "people", "exit_step", "problem_errors", "problem_warnings")
