@@ -21,17 +21,6 @@ FINAL_STEP = "6"
 OUTCOMES = ("done", "objection")
 EXITED_STATUSES = frozenset({"1", "4"})
 SAFE_HOUSE_RATINGS = frozenset({"A", "B"})
-# Codes of the 两不愁三保障 and 饮水 blockers: the ones that put a deadline "at risk".
-GUARANTEE_CODES = frozenset(
-    {
-        "exit_food",
-        "exit_clothing",
-        "exit_compulsory_education",
-        "exit_medical_insurance",
-        "exit_housing",
-        "exit_water",
-    }
-)
 
 
 def step_name(code: str) -> str:

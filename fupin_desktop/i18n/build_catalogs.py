@@ -14,7 +14,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from fupin_desktop.i18n.translate import DOMAIN, _translations_dir
+from fupin_desktop.i18n.translate import DOMAIN, translations_folder
 
 
 class CatalogError(Exception):
@@ -87,7 +87,7 @@ def po_files(folder: Path) -> list[Path]:
 
 def build_all(folder: Path | None = None) -> list[Path]:
     """Compile every catalog under ``folder`` (default: the shipped translations folder)."""
-    folder = folder or _translations_dir()
+    folder = folder or translations_folder()
     if folder is None:
         raise CatalogError("找不到翻译文件夹（resources/translations）")
     return [compile_catalog(po) for po in po_files(folder)]

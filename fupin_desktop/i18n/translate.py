@@ -39,6 +39,7 @@ __all__ = [
     "normalise_locale",
     "pgettext",
     "set_language",
+    "translations_folder",
 ]
 
 DOMAIN = "fupin"
@@ -49,7 +50,8 @@ _current_language = SOURCE_LANGUAGE
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 
 
-def _translations_dir() -> Path | None:
+def translations_folder() -> Path | None:
+    """The shipped translations folder, or None when the resources cannot be found."""
     try:
         folder = translations_dir()
     except FileNotFoundError:
@@ -65,7 +67,7 @@ def normalise_locale(locale: str) -> str:
 
 def catalog_paths(locale: str, folder: Path | None = None) -> tuple[Path, Path] | None:
     """(po, mo) paths of ``locale``'s catalog, or None when there is no translations folder."""
-    folder = folder or _translations_dir()
+    folder = folder or translations_folder()
     if folder is None:
         return None
     messages = folder / normalise_locale(locale) / "LC_MESSAGES"
@@ -120,7 +122,7 @@ def current_language() -> str:
 def available_languages() -> list[str]:
     """Locales with a catalog in the translations folder (the source language always included), sorted."""
     found = {SOURCE_LANGUAGE}
-    folder = _translations_dir()
+    folder = translations_folder()
     if folder is not None:
         for po in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.[pm]o"):
             found.add(po.parent.parent.name)

@@ -70,10 +70,19 @@ def make_family(**household_changes) -> tuple[Household, list[Member]]:
     head = make_member(
         "张三", dt.date(1980, 5, 1), True, id="m-head", relation="01", work_status="01", work_months=8, seq=1
     )
-    spouse = make_member("李四", dt.date(1982, 7, 12), False, id="m-spouse", relation="02", education="02", seq=2)
+    spouse = make_member(
+        "李四", dt.date(1982, 7, 12), False, id="m-spouse", relation="02", education="02", seq=2
+    )
     son = make_member(
-        "张小明", dt.date(2013, 9, 1), True, id="m-son", relation="03", education="02", schooling="04",
-        labour="04", seq=3,
+        "张小明",
+        dt.date(2013, 9, 1),
+        True,
+        id="m-son",
+        relation="03",
+        education="02",
+        schooling="04",
+        labour="04",
+        seq=3,
     )
     return make_household(**household_changes), [head, spouse, son]
 
@@ -85,7 +94,12 @@ def change(members: list[Member], member_id: str, **changes) -> list[Member]:
 
 def entry(day: dt.date, category: str, yuan: float, **changes) -> LedgerEntry:
     return LedgerEntry(
-        id=next_id("e"), household_id="h1", date=day, category=category, amount_fen=round(yuan * 100), **changes
+        id=next_id("e"),
+        household_id="h1",
+        date=day,
+        category=category,
+        amount_fen=round(yuan * 100),
+        **changes,
     )
 
 

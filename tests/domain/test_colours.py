@@ -23,7 +23,9 @@ def test_configured_mapping():
 
 
 def test_override_wins():
-    household = make_household(exit_status="4", colour_override="yellow", colour_override_reason="等待低保衔接")
+    household = make_household(
+        exit_status="4", colour_override="yellow", colour_override_reason="等待低保衔接"
+    )
     assert colour_of(household, SETTINGS) == "yellow"
     assert colour_of(replace(household, colour_override=""), SETTINGS) == "blue"
 

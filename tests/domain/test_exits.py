@@ -136,7 +136,9 @@ def eligible():
 def blockers(household=None, members=None, summary="default", line=LINE_2026, year=2026, settings=SETTINGS):
     h, m, s = eligible()
     summary = s if summary == "default" else summary
-    return exit_blockers(household or h, m if members is None else members, summary, line, year, settings, TODAY)
+    return exit_blockers(
+        household or h, m if members is None else members, summary, line, year, settings, TODAY
+    )
 
 
 def codes_of(problems):
@@ -227,7 +229,12 @@ def test_deadline_done_and_overdue():
     h, _, _ = eligible()
     assert status(replace(h, exit_status="1")) == "done"
     assert status(replace(h, exit_status="4", planned_exit_year=2020)) == "done"
-    finished = [*first_three(), step("4", D(2026, 6, 6)), step("5", D(2026, 6, 13)), step("6", D(2026, 6, 20))]
+    finished = [
+        *first_three(),
+        step("4", D(2026, 6, 6)),
+        step("5", D(2026, 6, 13)),
+        step("6", D(2026, 6, 20)),
+    ]
     assert status(h, steps=finished) == "done"
     assert status(replace(h, planned_exit_year=2025)) == "overdue"
     assert status(replace(h, planned_exit_year=2025, exit_status="3")) == "overdue"

@@ -1,0 +1,91 @@
+"""The ``fupin`` command: a headless face for scripts and township clerks.
+
+Subcommands live in ``cmd_*.py`` modules of this package, each with ``register(subparsers)``; every handler
+is ``handler(ctx_factory, args) -> int``. Errors are one clear Chinese line and a non-zero exit.
+"""
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+from fupin_desktop import __version__
+
+COMMAND_PREFIX = "cmd_"
+
+
+def command_modules():
+    import fupin_desktop.cli as package
+
+    names = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name.startswith(COMMAND_PREFIX))
+    return [importlib.import_module(f"fupin_desktop.cli.{name}") for name in names]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fupin", description="村级脱贫攻坚作战室（命令行）")
+    parser.add_argument("--version", action="version", version=f"fupin_desktop {__version__}")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="数据文件夹（默认：环境变量 FUPIN_DATA_DIR，或系统用户数据目录）")
+    parser.add_argument("--operator", default="", help="操作人姓名（记入变更记录）")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    sub.required = True
+    for module in command_modules():
+        module.register(sub)
+    return parser
+
+
+class ContextFactory:
+    """Opens the application context lazily, once, from the global options."""
+
+    def __init__(self, args):
+        self.args = args
+        self._ctx = None
+
+    def __call__(self):
+        if self._ctx is None:
+            from fupin_desktop.services.context import open_context
+
+            self._ctx = open_context(self.args.data_dir, operator=self.args.operator)
+        return self._ctx
+
+    def close(self):
+        if self._ctx is not None:
+            self._ctx.close()
+
+
+def main(argv=None) -> int:
+    from fupin_desktop.services.errors import ServiceError
+    from fupin_desktop.storage.database import StorageError
+
+    _utf8_console()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    factory = ContextFactory(args)
+    try:
+        return int(args.handler(factory, args) or 0)
+    except (ServiceError, StorageError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"错误：文件操作失败：{exc.strerror or exc}（{getattr(exc, 'filename', '') or ''}）", file=sys.stderr)
+        return 1
+    finally:
+        factory.close()
+
+
+def _utf8_console():
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())
