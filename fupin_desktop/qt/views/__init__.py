@@ -1,0 +1,1 @@
+"""One module per navigation page: ``page_<name>.py`` exposing ``PAGE = PageSpec(...)``."""
