@@ -333,3 +333,34 @@ class Swatch(Flowable):
         self.canv.setLineWidth(0.3)
         self.canv.rect(0, 0, self.width, self.height, stroke=1, fill=1)
         self.canv.restoreState()
+
+
+def kv_table(rows: Sequence[Sequence[tuple[str, object]]], width: float, *, pairs: int = 2,
+             label_width: float = 24 * mm, cell_style: TextStyle = CELL, label_widths=None) -> Table:
+    """Label–value grid, ``pairs`` pairs a row; a row with fewer pairs lets its last value span the rest."""
+    label_widths = list(label_widths or [label_width] * pairs)
+    value_width = (width - sum(label_widths)) / pairs
+    col_widths = []
+    for lw in label_widths:
+        col_widths += [lw, value_width]
+    data, commands = [], []
+    for r, row in enumerate(rows):
+        cells: list = []
+        for c, (lab, value) in enumerate(row):
+            cells += [lab, value]
+            commands.append(("BACKGROUND", (2 * c, r), (2 * c, r), LABEL_BACKGROUND))
+            commands.append(("ALIGN", (2 * c, r), (2 * c, r), "CENTER"))
+        if len(row) < pairs:
+            commands.append(("SPAN", (len(cells) - 1, r), (2 * pairs - 1, r)))
+            cells += [""] * (2 * pairs - len(cells))
+        data.append(cells)
+    align = ["CENTER", "LEFT"] * pairs
+    return form_table(data, col_widths, header_rows=0, align=align, style=commands, cell_style=cell_style)
+
+
+def render_story(out, story: list, *, title: str, place: str, printed_on: dt.date, header: str = "",
+                 landscape_pages: bool = False) -> int:
+    """Write ``story`` to ``out`` (a path or a binary file) as one form document; returns its page count."""
+    doc = FormDocument(out if isinstance(out, str) or hasattr(out, "write") else str(out), title=title,
+                       place=place, printed_on=printed_on, header=header, landscape_pages=landscape_pages)
+    return doc.build(story)
