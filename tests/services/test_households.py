@@ -9,20 +9,6 @@ from fupin_desktop.storage import tables as t
 from tests.services.factories import household_values, members_values
 
 
-@pytest.fixture
-def helper(ctx):
-    from fupin_desktop.services.helpers import create_helper
-
-    helper_id, _ = create_helper(ctx, {"name": "王干部", "unit": "汉台区财政局", "phone": "13900000000"})
-    return helper_id
-
-
-@pytest.fixture
-def household(ctx, village, helper):
-    household_id, _ = hh.create_household(ctx, household_values(), members_values(), helper_id=helper)
-    return household_id
-
-
 def _count(ctx, table):
     return ctx.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 

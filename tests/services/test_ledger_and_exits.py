@@ -5,7 +5,6 @@ import pytest
 from fupin_desktop.services import exits, ledger
 from fupin_desktop.services.errors import ValidationError
 from fupin_desktop.storage import tables as t
-from tests.services.test_households import helper, household  # noqa: F401  (fixtures)
 
 
 def test_entries_sum_into_the_year_and_reversals_cancel(ctx, household):
