@@ -1,29 +1,34 @@
-"""``python -m fupin_desktop`` / ``fupin-desktop``: open the battle room.
+"""``python -m fupin_desktop`` / ``fupin-desktop``: open the battle room window.
 
-Until the window exists this prints the dashboard; with no data yet it first builds the demo village.
+    python -m fupin_desktop [--data-dir DIR] [--screenshots OUT] [--operator NAME] [--language zh_CN|zh_TW|en]
+
+With no data yet, a first-run wizard asks for the village (or township), or builds the demo village.
+``--screenshots OUT`` renders every page to PNG files in OUT and exits (works with QT_QPA_PLATFORM=offscreen).
 """
 
+import argparse
 import sys
+from pathlib import Path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fupin-desktop", description="村级脱贫攻坚作战室")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="数据文件夹（默认：环境变量 FUPIN_DATA_DIR，或系统用户数据目录）")
+    parser.add_argument("--screenshots", type=Path, default=None, metavar="OUT",
+                        help="把每个页面截图保存到 OUT 文件夹后退出")
+    parser.add_argument("--operator", default="", help="操作人姓名（记入变更记录）")
+    parser.add_argument("--language", default="", choices=("", "zh_CN", "zh_TW", "en"), help="界面语言")
+    parser.add_argument("--ready-marker", action="store_true", help=argparse.SUPPRESS)  # bench: time to ready
+    return parser
 
 
 def main(argv=None) -> int:
-    from fupin_desktop.cli.main import main as cli_main
-    from fupin_desktop.services.context import open_context
-    from fupin_desktop.storage import tables as t
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    from fupin_desktop.qt.app import LaunchOptions, launch
 
-    argv = list(sys.argv[1:] if argv is None else argv)
-    data_dir = None
-    if "--data-dir" in argv:
-        data_dir = argv[argv.index("--data-dir") + 1]
-    ctx = open_context(data_dir)
-    empty = ctx.db.execute(f"SELECT count(*) FROM {t.VILLAGES}").fetchone()[0] == 0
-    mode = ctx.settings.mode
-    ctx.close()
-    prefix = ["--data-dir", str(data_dir)] if data_dir else []
-    if empty and mode == "village":
-        print("还没有数据：先生成演示村（可随时换用自己的数据文件夹）。")
-        cli_main([*prefix, "demo", "--size", "village"])
-    return cli_main([*prefix, "summary"])
+    return launch(LaunchOptions(data_dir=args.data_dir, screenshots=args.screenshots, operator=args.operator,
+                                language=args.language, ready_marker=args.ready_marker))
 
 
 if __name__ == "__main__":

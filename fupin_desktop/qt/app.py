@@ -29,7 +29,7 @@ QListWidget#navigationList::item:selected { background: #2d5283; color: white; b
 QListWidget#navigationList::item:hover:!selected { background: #284a75; }
 QLabel#brandLabel { background: #16304f; color: white; padding: 12px 14px; font-weight: bold; }
 QLabel#villageLabel { background: #16304f; color: #c9d6e8; padding: 0 14px 12px 14px; }
-QLabel#pageTitle { font-size: 15pt; font-weight: bold; color: #1f3a5f; }
+QLabel[role="title"] { font-size: 15pt; font-weight: bold; color: #1f3a5f; }
 QFrame#figureCard { background: white; border: 1px solid #dde3ea; border-radius: 6px; }
 QFrame#figureCard:hover { border: 1px solid #2f6fde; }
 QLabel#figureValue { font-size: 20pt; font-weight: bold; color: #1f3a5f; }
@@ -43,9 +43,9 @@ QHeaderView::section { background: #eef2f7; border: none; border-right: 1px soli
     border-bottom: 1px solid #dde3ea; padding: 4px 6px; color: #33414f; }
 QLineEdit#searchEdit { padding: 5px 8px; border: 1px solid #b8c4d2; border-radius: 4px; background: white; }
 QLineEdit#searchEdit:focus { border: 1px solid #2f6fde; }
-QPushButton#primaryButton { background: #2f6fde; color: white; border: none; border-radius: 4px; padding: 6px 16px; }
-QPushButton#primaryButton:hover { background: #255bc0; }
-QPushButton#primaryButton:disabled { background: #9fb7e0; }
+QPushButton[role="primary"] { background: #2f6fde; color: white; border: none; border-radius: 4px; padding: 6px 16px; }
+QPushButton[role="primary"]:hover { background: #255bc0; }
+QPushButton[role="primary"]:disabled { background: #9fb7e0; }
 QStatusBar { background: #e9edf2; }
 """
 
@@ -71,9 +71,6 @@ class GettextTranslator(QTranslator):
             return None
         translated = _(source_text)
         return translated if translated != source_text else None
-
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
-        return False
 
 
 def configure_high_dpi() -> None:

@@ -45,6 +45,7 @@ class AppServices:
     - ``notify(text)``: a short message in the status bar.
     - ``large_font``: large-font mode is on.
     - ``show_page(key)``: switch the main window to another page (e.g. "helpers").
+    - ``set_large_font(on)``: switch large-font mode for the whole program (and remember it).
     """
 
     ops: Ops
@@ -60,6 +61,7 @@ class AppServices:
     notify: Callable[[str], None] = _nothing
     large_font: bool = False
     show_page: Callable[[str], None] = _nothing
+    set_large_font: Callable[[bool], None] = _nothing
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,10 @@
 
 import copy
 import os
+import re
 import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -55,6 +56,7 @@ PREFERRED_FALLBACKS = (
     "droidsansfallback.ttf",
 )
 
+_CJK_NAME = re.compile(r"cjk|han|ming|song|sun|kai|hei|wqy|droid|unifont|babelstone|fallback|arphic|jigmo")
 _lock = threading.RLock()
 
 
@@ -108,21 +110,28 @@ def _system_font_dirs() -> list[Path]:
             home / ".fonts"]
 
 
-def _font_files(folder: Path) -> list[Path]:
+def _font_files(folder: Path, *, cjk_only: bool) -> list[Path]:
+    """TrueType files of ``folder`` (recursively), the known CJK fallbacks first.
+
+    In system folders only fonts whose file name suggests CJK coverage are taken: a Windows font folder holds
+    hundreds of Latin fonts, and parsing each would stall the first print with a rare character.
+    """
     try:
         found = [p for p in folder.rglob("*") if p.suffix.lower() in FONT_SUFFIXES and p.is_file()]
     except OSError:
         return []
     rank = {name: i for i, name in enumerate(PREFERRED_FALLBACKS)}
+    if cjk_only:
+        found = [p for p in found if p.name.lower() in rank or _CJK_NAME.search(p.name.lower())]
     return sorted(found, key=lambda p: (rank.get(p.name.lower(), len(rank)), str(p)))
 
 
 def candidate_fallback_files() -> list[Path]:
     """Font files to try as fallbacks, in order: the environment, ``resources/fonts``, the system."""
     paths = [Path(p) for p in os.environ.get(FALLBACK_ENV, "").split(os.pathsep) if p.strip()]
-    folders = [resource_path("fonts"), *_system_font_dirs()]
-    for folder in folders:
-        paths += _font_files(folder)
+    paths += _font_files(resource_path("fonts"), cjk_only=False)
+    for folder in _system_font_dirs():
+        paths += _font_files(folder, cjk_only=True)
     main = font_path().resolve()
     seen: set[Path] = set()
     result = []
@@ -164,7 +173,9 @@ class FontChain:
         self._widths = main.face.charWidths
         self._default_width = main.face.defaultWidth
         self._fallback_source = fallbacks
-        self._fallbacks: list[TTFont] | None = None
+        self._fallbacks: list[TTFont] = []
+        self._pending: Iterator[TTFont] | None = None
+        self._started = False
         self._font_of: dict[str, str | None] = {}
 
     # -- lookups -------------------------------------------------------------------------------------
@@ -173,12 +184,28 @@ class FontChain:
         """True when the main font prints every character of ``text`` (the common, fast case)."""
         return self._main_chars.issuperset(text)
 
-    def fallbacks(self) -> list[TTFont]:
+    def _iter_fallbacks(self) -> Iterator[TTFont]:
+        """Loaded fallbacks first, then the others, loaded one at a time as they are needed."""
+        yield from list(self._fallbacks)
         with _lock:
-            if self._fallbacks is None:
+            if not self._started:
                 source = self._fallback_source
-                self._fallbacks = list(source() if callable(source) else source)
-            return self._fallbacks
+                self._pending = iter(source() if callable(source) else source)
+                self._started = True
+        while self._pending is not None:
+            with _lock:
+                font = next(self._pending, None) if self._pending is not None else None
+                if font is None:
+                    self._pending = None
+                    return
+                self._fallbacks.append(font)
+            yield font
+
+    def fallbacks(self) -> list[TTFont]:
+        """Every fallback font (loading them all)."""
+        for _ in self._iter_fallbacks():
+            pass
+        return list(self._fallbacks)
 
     def font_for(self, ch: str) -> str | None:
         """The name of the first font that prints ``ch``; None when no font can."""
@@ -191,7 +218,7 @@ class FontChain:
         found = None
         if not ch.isspace() and ord(ch) >= 32:
             code = ord(ch)
-            found = next((f.fontName for f in self.fallbacks() if code in f.face.charToGlyph), None)
+            found = next((f.fontName for f in self._iter_fallbacks() if code in f.face.charToGlyph), None)
         else:
             found = MAIN
         self._font_of[ch] = found

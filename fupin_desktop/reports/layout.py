@@ -10,8 +10,10 @@
 """
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -27,7 +29,9 @@ TOP_MARGIN = 16 * mm
 BOTTOM_MARGIN = 18 * mm
 FOOTER_SIZE = 8
 GRID_WIDTH = 0.6
-LABEL_BACKGROUND = "#eeeeee"
+LABEL_BACKGROUND = colors.HexColor("#eeeeee")
+SHADE = colors.HexColor("#f6f6f6")
+BLACK = colors.black
 CELL_PADDING = 3
 DATE_LINE = "____年__月__日"
 
@@ -39,9 +43,9 @@ def date_text(day: dt.date | None, blank: str = DATE_LINE) -> str:
 class PartStart(Flowable):
     """Starts a part (one household's document) on the current page: page numbers restart here."""
 
-    def __init__(self, header: str = "") -> None:
+    def __init__(self, header: str = "", *, place: str | None = None, printed_on: dt.date | None = None) -> None:
         super().__init__()
-        self.header = header
+        self.header, self.place, self.printed_on = header, place, printed_on
         self.width = self.height = 0
 
     def wrap(self, availWidth, availHeight):
@@ -64,7 +68,7 @@ class _FormCanvas(Canvas):
 class FormDocument(BaseDocTemplate):
     """A4 (or landscape A4) form with the battle room's footer; ``build`` returns the number of pages."""
 
-    def __init__(self, out, *, title: str, place: str, printed_on: dt.date, header: str = "",
+    def __init__(self, out, *, title: str, place: str = "", printed_on: dt.date | None = None, header: str = "",
                  landscape_pages: bool = False, subject: str = "") -> None:
         pagesize = landscape(A4) if landscape_pages else A4
         super().__init__(
@@ -80,7 +84,7 @@ class FormDocument(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("form", [frame], onPageEnd=self._decorate, pagesize=pagesize)])
         self._parts: list[int] = []  # first page of each part
-        self._headers: list[str] = []
+        self._headers: list[PartStart] = []
         self._default_header = header
         self.pages_done = 0
 
@@ -90,10 +94,10 @@ class FormDocument(BaseDocTemplate):
         if isinstance(flowable, PartStart):
             page = self.canv.getPageNumber()
             if self._parts and self._parts[-1] == page:
-                self._headers[-1] = flowable.header
+                self._headers[-1] = flowable
             else:
                 self._parts.append(page)
-                self._headers.append(flowable.header)
+                self._headers.append(flowable)
 
     def define_page_counts(self, canv) -> None:
         last = self.pages_done
@@ -110,16 +114,19 @@ class FormDocument(BaseDocTemplate):
         page = canv.getPageNumber()
         part = len(self._parts) - 1
         start = self._parts[part] if part >= 0 else 1
-        header = self._headers[part] if part >= 0 else self._default_header
+        marker = self._headers[part] if part >= 0 else None
+        header = marker.header if marker else self._default_header
+        place = marker.place if marker and marker.place is not None else self.place
+        printed_on = marker.printed_on if marker and marker.printed_on else self.printed_on
         width = self.pagesize[0]
         right = width - RIGHT_MARGIN
         y = BOTTOM_MARGIN - 10 * mm
         canv.saveState()
         canv.setLineWidth(0.4)
         canv.line(LEFT_MARGIN, y + 10, right, y + 10)
-        _draw_text(canv, self.chain, LEFT_MARGIN, y, self.place, FOOTER_SIZE)
+        _draw_text(canv, self.chain, LEFT_MARGIN, y, place, FOOTER_SIZE)
         canv.setFont(fonts.MAIN, FOOTER_SIZE)
-        canv.drawRightString(right, y, f"打印日期：{date_text(self.printed_on)}")
+        canv.drawRightString(right, y, f"打印日期：{date_text(printed_on)}")
         canv.drawRightString(width / 2 - 3, y, f"第 {page - start + 1} 页")
         canv.doForm(f"pagecount{max(part, 0)}")
         if header and page > start:
@@ -175,22 +182,27 @@ def fit_text(text: str, width: float, style: TextStyle = CELL) -> Flowable | str
     return TextBlock(text, style.but(size=size, leading=max(size * 1.3, style.leading * size / style.size)))
 
 
-def _cell(value, width: float, align: str, header: bool, style: TextStyle):
+@lru_cache(maxsize=256)
+def _aligned(style: TextStyle, align: str, header: bool) -> TextStyle:
+    if header:
+        return HEADER_CELL.but(size=style.size, leading=style.leading)
+    return style.but(align=align.lower())
+
+
+def _cell(value, width: float, align: str, header: bool, style: TextStyle, chain: fonts.FontChain):
+    """A table cell: plain strings when they fit on one line (fast path), else a wrapped ``TextBlock``."""
     if value is None:
         return ""
-    if isinstance(value, Flowable | list | tuple):
+    if not isinstance(value, str):
         return value
-    text = str(value)
-    inner = width - 2 * CELL_PADDING
-    cell_style = style.but(align=align.lower())
     if header:
-        return TextBlock(text, HEADER_CELL.but(size=style.size, leading=style.leading))
+        return TextBlock(value, _aligned(style, align, True), chain=chain)
+    inner = width - 2 * CELL_PADDING
     if isinstance(value, Fixed):
-        return fit_text(text, inner, cell_style)
-    chain = fonts.chain()
-    if "\n" not in text and chain.all_main(text) and chain.main.stringWidth(text, style.size) <= inner:
-        return text
-    return TextBlock(text, cell_style)
+        return fit_text(value, inner, _aligned(style, align, False))
+    if "\n" not in value and chain.all_main(value) and chain.main.stringWidth(value, style.size) <= inner:
+        return value
+    return TextBlock(value, _aligned(style, align, False), chain=chain)
 
 
 def form_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_rows: int = 1,
@@ -202,13 +214,14 @@ def form_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_
     (key–value forms); ``style`` adds TableStyle commands (spans, backgrounds).
     """
     align = list(align or ["CENTER"] * len(col_widths))
+    chain = fonts.chain()
     data = []
     for r, row in enumerate(rows):
         is_header = r < header_rows
-        data.append([_cell(v, col_widths[c], align[c], is_header, cell_style) for c, v in enumerate(row)])
+        data.append([_cell(v, col_widths[c], align[c], is_header, cell_style, chain) for c, v in enumerate(row)])
     commands = [
         ("FONT", (0, 0), (-1, -1), fonts.MAIN, cell_style.size, cell_style.leading),
-        ("GRID", (0, 0), (-1, -1), GRID_WIDTH, "#000000"),
+        ("GRID", (0, 0), (-1, -1), GRID_WIDTH, BLACK),
         ("VALIGN", (0, 0), (-1, -1), valign),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
@@ -224,8 +237,10 @@ def form_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_
         commands.append(("BACKGROUND", (c, 0), (c, -1), LABEL_BACKGROUND))
         commands.append(("ALIGN", (c, 0), (c, -1), "CENTER"))
     commands += list(style)
-    return Table(data, colWidths=list(col_widths), rowHeights=row_heights, style=commands,
-                 repeatRows=header_rows, splitInRow=0, splitByRow=1, hAlign="LEFT")
+    table = Table(data, colWidths=list(col_widths), rowHeights=row_heights, style=commands,
+                  repeatRows=header_rows, splitInRow=0, splitByRow=1, hAlign="LEFT")
+    table.style_commands = commands  # kept for the benchmark's bare-ReportLab replay
+    return table
 
 
 def heading(text: str, style: TextStyle = HEADING) -> TextBlock:
@@ -358,9 +373,35 @@ def kv_table(rows: Sequence[Sequence[tuple[str, object]]], width: float, *, pair
     return form_table(data, col_widths, header_rows=0, align=align, style=commands, cell_style=cell_style)
 
 
-def render_story(out, story: list, *, title: str, place: str, printed_on: dt.date, header: str = "",
+class StoryStream(list):
+    """Flowables that refill themselves from an iterator of story chunks as ReportLab consumes them.
+
+    ``BaseDocTemplate.build`` takes a list and deletes from its front; this list pulls the next chunk
+    whenever fewer than ``REFILL_BELOW`` flowables are left (keepWithNext looks a few ahead), so a long
+    job never holds more than the chunk being laid out.
+    """
+
+    REFILL_BELOW = 16
+
+    def __init__(self, chunks: Iterator[list]) -> None:
+        super().__init__()
+        self._chunks: Iterator[list] | None = iter(chunks)
+
+    def __len__(self) -> int:
+        n = list.__len__(self)
+        while n < self.REFILL_BELOW and self._chunks is not None:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                self._chunks = None
+                break
+            self.extend(chunk)
+            n = list.__len__(self)
+        return n
+
+
+def render_story(out, story, *, title: str, place: str, printed_on: dt.date, header: str = "",
                  landscape_pages: bool = False) -> int:
-    """Write ``story`` to ``out`` (a path or a binary file) as one form document; returns its page count."""
+    """Write ``story`` (a list, or a ``StoryStream``) to ``out`` (a path or a binary file); returns the page count."""
     doc = FormDocument(out if isinstance(out, str) or hasattr(out, "write") else str(out), title=title,
                        place=place, printed_on=printed_on, header=header, landscape_pages=landscape_pages)
     return doc.build(story)

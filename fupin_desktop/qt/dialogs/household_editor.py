@@ -1,0 +1,431 @@
+"""The household editor: one window, eight tabs, problems beside their fields, Ctrl+S, Ctrl+Z and drafts.
+
+Tabs: 基本情况 · 家庭成员 · 生产生活条件 · 致贫原因与帮扶 · 收支账本 · 脱贫进度 · 走访记录 · 变更记录. The household's
+fields and its members are edited in memory and saved together by Ctrl+S (one operation, so one Ctrl+Z undoes
+it); the book, the exit steps, visits, measures and the helper pairing are recorded at once through their own
+services. The rule set runs on the form as it is (debounced, in-process): errors block saving with the reason,
+new warnings are accepted with a note. Unsaved edits are written to a draft every few seconds and on close,
+and offered back when the household is opened again. Every service call goes through ``services.ops``.
+"""
+
+import dataclasses
+
+import shiboken6
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from fupin_desktop.domain import records as r
+from fupin_desktop.domain.codes import EXIT_STATUS
+from fupin_desktop.domain.rules import check_household
+from fupin_desktop.i18n.translate import _
+from fupin_desktop.qt.dialogs.editor_assistance import CAUSE_KINDS, AssistancePage
+from fupin_desktop.qt.dialogs.editor_drafts import EditorDrafts
+from fupin_desktop.qt.dialogs.editor_exit import ExitProgressPage
+from fupin_desktop.qt.dialogs.editor_forms import BASIC_KINDS, CONDITION_KINDS, BasicPage, ConditionsPage
+from fupin_desktop.qt.dialogs.editor_history import HistoryPage
+from fupin_desktop.qt.dialogs.editor_members import MembersPage
+from fupin_desktop.qt.dialogs.editor_visits import VisitsPage
+from fupin_desktop.qt.dialogs.ledger_grid import LedgerGridWidget
+from fupin_desktop.qt.dialogs.warnings_note_dialog import WarningsNoteDialog
+from fupin_desktop.qt.widgets.code_combo import CodeCombo
+from fupin_desktop.qt.widgets.id_number_edit import IdNumberEdit
+from fupin_desktop.qt.widgets.problem_list import ProblemList, level_icon, summary_text
+from fupin_desktop.qt.widgets.styles import label_style
+from fupin_desktop.services.errors import WarningsNeedNoteError
+from fupin_desktop.services.household_editing import editor_data, save_household
+from fupin_desktop.services.undo import undo_last
+
+TAB_TITLES = ("基本情况", "家庭成员", "生产生活条件", "致贫原因与帮扶", "收支账本", "脱贫进度", "走访记录", "变更记录")
+BASIC, MEMBERS, CONDITIONS, ASSISTANCE, LEDGER, EXIT, VISITS, HISTORY = range(8)
+FIELD_TABS = {**dict.fromkeys(BASIC_KINDS, BASIC), **dict.fromkeys(CONDITION_KINDS, CONDITIONS),
+              **dict.fromkeys(CAUSE_KINDS, ASSISTANCE), "other_causes": ASSISTANCE, "helper": ASSISTANCE}
+CHECK_DELAY_MS = 250
+
+
+def _key(p) -> tuple:
+    return (p.code, p.field, p.member_id)
+
+
+class HouseholdEditorDialog(QDialog):
+    saved = Signal(str)  # household id, after a save
+    loaded = Signal()  # the household's data is shown (after opening and after each reload)
+
+    def __init__(self, services, household_id: str | None, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.household_id = household_id
+        self.data = None
+        self.problems: list = []
+        self._baseline: set = set()
+        self._dirty = False
+        self._busy = False
+        self._own_ops: set[str] = set()
+        self._closing = False
+        self.warnings_dialog = None
+        self.setWindowTitle(_("贫困户档案"))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.resize(1280, 720)
+        self._build()
+        self.drafts = EditorDrafts(self)
+        self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS, timeout=self.check_now)
+        services.ops.changed.connect(self._changed_elsewhere)
+        self._load(first=True)
+
+    # --- building ------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.header = QLabel(self)
+        self.header.setObjectName("editor_header")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.undo_button = QPushButton(_("撤销上次保存（Ctrl+Z）"), self)
+        self.save_button = QPushButton(_("保存档案（Ctrl+S）"), self)
+        self.save_button.setObjectName("save_button")
+        self.save_button.setStyleSheet("font-weight: bold;")
+        for button in (self.undo_button, self.save_button):
+            button.setAutoDefault(False)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.undo_button)
+        top.addWidget(self.save_button)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("editor_tabs")
+        self.basic = BasicPage(self)
+        self.members = MembersPage(self)
+        self.conditions = ConditionsPage(self)
+        self.assistance = AssistancePage(self.run_op, self)
+        self.ledger = LedgerGridWidget(self.services, parent=self)
+        self.exit_page = ExitProgressPage(self.run_op, self)
+        self.visits = VisitsPage(self.run_op, self)
+        self.history = HistoryPage(self)
+        for page, title in zip((self.basic, self.members, self.conditions, self.assistance, self.ledger,
+                                self.exit_page, self.visits, self.history), TAB_TITLES, strict=True):
+            self.tabs.addTab(page, _(title))
+        self.problem_summary = QLabel(self)
+        self.problem_list = ProblemList(self)
+        self.problem_list.setObjectName("editor_problems")
+        self.problem_list.setMaximumHeight(74)
+        self.status = QLabel(self)
+        self.status.setObjectName("editor_status")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.problem_summary)
+        layout.addWidget(self.problem_list)
+        layout.addWidget(self.status)
+        for page in (self.basic, self.members, self.conditions, self.assistance):
+            page.changed.connect(self.mark_edited)
+        self.assistance.helperChosen.connect(self._helper_chosen)
+        for page in (self.exit_page, self.visits):
+            page.message.connect(lambda text: self.say(text, error=True))
+        self.ledger.recorded.connect(lambda: self._load())
+        self.problem_list.problemActivated.connect(self.focus_problem)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.undo_button.clicked.connect(self.undo_last_save)
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last_save)
+        for number in range(len(TAB_TITLES)):
+            QShortcut(QKeySequence(f"Alt+{number + 1}"), self, lambda n=number: self.show_tab(n))
+        for binder in (self.basic.binder, self.conditions.binder, self.assistance.binder, self.members.binder):
+            for widget in binder.widgets.values():
+                target = widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else widget
+                target = widget.edit if isinstance(widget, IdNumberEdit) else target
+                target.installEventFilter(self)
+
+    # --- public API ----------------------------------------------------------------------------------------
+    def tab_names(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def show_tab(self, index: int) -> None:
+        if self.tabs.isTabEnabled(index):
+            self.tabs.setCurrentIndex(index)
+
+    def is_loaded(self) -> bool:
+        return self.data is not None
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def run_op(self, fn, *args, done=None, **kwargs) -> None:
+        """Run a service through Ops; reload afterwards; refusals are shown in the status line."""
+        def finished(result):
+            changes = result[-1] if isinstance(result, tuple) else result
+            self._own_ops.add(getattr(changes, "op_id", ""))
+            if done is not None:
+                done(result)
+            self.say(_("已保存。"))
+            self._load()
+
+        self.services.ops.run(fn, *args, on_done=self._guard(finished), on_error=self._guard(self._failed), **kwargs)
+
+    def _guard(self, fn):
+        """A callback that does nothing once this window has been deleted."""
+        return lambda *args: fn(*args) if shiboken6.isValid(self) else None
+
+    # --- loading -------------------------------------------------------------------------------------------
+    def _load(self, first: bool = False) -> None:
+        self.services.ops.run(editor_data, self.household_id, with_draft=first,
+                              on_done=self._guard(lambda data: self._loaded(data, first)),
+                              on_error=self._guard(self._failed))
+
+    def _loaded(self, data, first: bool) -> None:
+        self.data = data
+        file = data.file
+        if first:
+            self.members.set_today(data.today)
+            self.basic.set_today(data.today)
+        self.basic.set_groups(data.village.groups if data.village else ())
+        if not self._dirty:
+            self._fill_forms(file.household if file else r.Household(id="", village_id=""),
+                             file.members if file else [])
+        self.assistance.set_data(data)
+        self.exit_page.set_data(data)
+        self.visits.set_data(data)
+        self.history.set_data(data)
+        saved = file is not None
+        for index in (LEDGER, EXIT, VISITS, HISTORY):
+            self.tabs.setTabEnabled(index, saved)
+            self.tabs.setTabToolTip(index, "" if saved else _("保存档案后可用"))
+        if saved and self.ledger.household_id != self.household_id:
+            self.ledger.set_household(self.household_id, data.today)
+        self._baseline = {_key(p) for p in file.problems} if file else set()
+        self.undo_button.setEnabled(bool(data.undo and not data.undo.refused))
+        self.undo_button.setToolTip(self._undo_text(data.undo))
+        self._set_busy(False)
+        self.check_now()
+        if first and data.draft:
+            self.drafts.offer(data.draft)
+        self.loaded.emit()
+
+    def _fill_forms(self, household: r.Household, members: list[r.Member]) -> None:
+        for page in (self.basic, self.conditions, self.assistance):
+            page.set_values(household)
+        if not household.id and self.data.village and self.data.village.groups:
+            self.basic.ui.village_group.setCurrentText(self.data.village.groups[0])
+        self.members.set_members(members)
+        self._dirty = False
+        self._update_title()
+
+    def _changed_elsewhere(self, changes) -> None:
+        if changes.op_id in self._own_ops or not self.household_id:
+            return
+        if self.household_id in changes.household_ids:
+            self._load()
+
+    # --- values and problems -------------------------------------------------------------------------------
+    def household_values(self) -> dict:
+        return {**self.basic.values(), **self.conditions.values(), **self.assistance.values()}
+
+    def current_records(self) -> tuple[r.Household, list[r.Member]]:
+        base = self.data.file.household if self.data and self.data.file else r.Household(
+            id="new", village_id=self.data.village.id if self.data and self.data.village else "")
+        household = dataclasses.replace(base, **self.household_values())
+        return household, self.members.records(household.id)
+
+    def mark_edited(self) -> None:
+        self._dirty = True
+        self.drafts.touch()
+        self._update_title()
+        self._check_timer.start()
+
+    def _helper_chosen(self) -> None:
+        if self.household_id is None:
+            self._check_timer.start()
+
+    def check_now(self) -> list:
+        """Run the rule set on the form as it is and show every problem beside its field."""
+        if self.data is None:
+            return []
+        household, members = self.current_records()
+        file = self.data.file
+        helper = (file.current_helper is not None) if file else bool(self.assistance.chosen_helper_id())
+        problems = check_household(household, members, today=self.data.today, settings=self.data.settings,
+                                   summary=file.summary if file else None, has_current_helper=helper,
+                                   member_id_numbers_elsewhere=self.data.id_numbers_elsewhere)
+        problems += self.basic.binder.input_problems("household") + self.conditions.binder.input_problems(
+            "household") + self.assistance.binder.input_problems("household") + self.members.input_problems()
+        self.problems = problems
+        by_field: dict[str, list] = {}
+        for p in problems:
+            if p.field.startswith("household."):
+                by_field.setdefault(p.field.split(".", 1)[1], []).append(p)
+        self.basic.binder.show_problems(by_field)
+        self.conditions.binder.show_problems(by_field)
+        self.assistance.show_problems(by_field)
+        self.members.show_problems(problems)
+        self.problem_list.set_problems(problems)
+        self.problem_summary.setText(summary_text(problems))
+        self._mark_tabs(problems)
+        self._update_title()
+        return problems
+
+    def blocking_errors(self) -> list:
+        return [p for p in self.problems if p.level == "error" and _key(p) not in self._baseline]
+
+    def tab_of(self, problem) -> int:
+        if problem.field.startswith("member."):
+            return MEMBERS
+        if problem.field == "ledger":
+            return LEDGER
+        return FIELD_TABS.get(problem.field.split(".", 1)[-1], BASIC)
+
+    def _mark_tabs(self, problems) -> None:
+        levels: dict[int, str] = {}
+        for p in problems:
+            tab = self.tab_of(p)
+            if levels.get(tab) != "error":
+                levels[tab] = p.level
+        for index in range(self.tabs.count()):
+            self.tabs.setTabIcon(index, level_icon(levels[index]) if index in levels else QIcon())
+
+    def focus_problem(self, problem) -> None:
+        tab = self.tab_of(problem)
+        self.show_tab(tab)
+        name = problem.field.split(".", 1)[-1]
+        if tab == MEMBERS:
+            self.members.focus_problem(problem)
+        elif tab == ASSISTANCE:
+            self.assistance.focus_field(name)
+        elif tab in (BASIC, CONDITIONS):
+            (self.basic if tab == BASIC else self.conditions).binder.focus(name)
+
+    # --- saving --------------------------------------------------------------------------------------------
+    def save(self, accept_note: str = "") -> bool:
+        """Ctrl+S: refuse with the reason when errors remain, else save through Ops. True when submitted."""
+        if self.data is None or self._busy:
+            return False
+        self._commit_focused_field()
+        self.check_now()
+        errors = self.blocking_errors()
+        if errors:
+            self.say(_("无法保存：") + "；".join(p.message for p in errors[:3]), error=True)
+            self.focus_problem(errors[0])
+            return False
+        self._set_busy(True)
+        self.say(_("正在保存…"))
+        self.services.ops.run(save_household, self.household_id, self.household_values(),
+                              self.members.values_for_saving(), helper_id=self.assistance.chosen_helper_id()
+                              if self.household_id is None else "", accept_note=accept_note,
+                              on_done=self._guard(self._saved), on_error=self._guard(self._save_failed))
+        return True
+
+    def _commit_focused_field(self) -> None:
+        widget = self.focusWidget()
+        combo = widget.parent() if isinstance(widget, QLineEdit) else None
+        if isinstance(combo, CodeCombo):
+            combo.commit()
+
+    def _saved(self, result) -> None:
+        household_id, changes = result
+        self._own_ops.add(changes.op_id)
+        was_new = self.household_id is None
+        self.household_id = household_id
+        self._dirty = False
+        self.drafts.discard(None if was_new else household_id)
+        self.say(_("已保存。") if not changes.empty else _("没有修改需要保存。"))
+        self.saved.emit(household_id)
+        self._load()
+
+    def _save_failed(self, exc) -> None:
+        self._set_busy(False)
+        if isinstance(exc, WarningsNeedNoteError):
+            self.say(str(exc), error=False)
+            self.warnings_dialog = WarningsNoteDialog(exc.problems, self)
+            self.warnings_dialog.accepted.connect(lambda: self.save(self.warnings_dialog.note_text()))
+            self.warnings_dialog.open()
+            return
+        self._failed(exc)
+
+    def _failed(self, exc) -> None:
+        self._set_busy(False)
+        self.say(str(exc) or _("操作失败"), error=True)
+
+    # --- undo ----------------------------------------------------------------------------------------------
+    @staticmethod
+    def _undo_text(preview) -> str:
+        if preview is None:
+            return _("没有可以撤销的修改")
+        if preview.refused:
+            return preview.refused
+        return _("撤销 {when} {operator}的修改：{reason}").format(
+            when=preview.when.strftime("%m-%d %H:%M"), operator=preview.operator, reason=preview.reason or _("修改档案"))
+
+    def undo_last_save(self) -> None:
+        """Ctrl+Z: revert the last saved change of this household (asks first)."""
+        if self.data is None or self._busy or not self.household_id:
+            return
+        if self._dirty:
+            self.say(_("有尚未保存的修改：请先保存（Ctrl+S），再撤销上一次保存。"), error=True)
+            return
+        preview = self.data.undo
+        if preview is None or preview.refused:
+            self.say(self._undo_text(preview), error=True)
+            return
+        answer = QMessageBox.question(self, _("撤销"), self._undo_text(preview) + "？",
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._set_busy(True)
+        self.run_op(undo_last, self.household_id, done=lambda _changes: self.say(_("已撤销。")))
+
+    # --- small things --------------------------------------------------------------------------------------
+    def say(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(label_style("error" if error else "hint"))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.save_button.setEnabled(not busy)
+        self.tabs.setEnabled(not busy)
+
+    def _update_title(self) -> None:
+        household, members = self.current_records() if self.data else (None, [])
+        head = next((m.name for m in members if m.relation == "01" and m.active), "") if members else ""
+        title = _("{head}户").format(head=head) if head else (_("新建贫困户档案") if not self.household_id
+                                                              else _("贫困户档案"))
+        self.setWindowTitle(("* " if self._dirty else "") + title)
+        if household is None:
+            return
+        parts = [f"<b style='font-size:16px'>{title}</b>"]
+        if household.number:
+            parts.append(_("户编号 {number}").format(number=household.number))
+        if household.village_group:
+            parts.append(household.village_group)
+        parts.append(_("{n}人").format(n=sum(1 for m in members if m.active)))
+        parts.append(EXIT_STATUS.label(household.exit_status))
+        if household.planned_exit_year:
+            parts.append(_("计划{year}年脱贫").format(year=household.planned_exit_year))
+        if self._dirty:
+            parts.append(f"<span style='color:#b26a00'>{_('有未保存的修改')}</span>")
+        self.header.setText(" · ".join(parts))
+
+    def eventFilter(self, watched, event):
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.focusNextChild()  # Enter moves on, as Tab does
+            return True
+        if kind == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Undo) \
+                and isinstance(watched, QLineEdit) and not watched.isUndoAvailable():
+            return True  # nothing typed to undo here: let Ctrl+Z undo the last save
+        return super().eventFilter(watched, event)
+
+    def reject(self) -> None:
+        """Esc or closing the window: unsaved edits are kept as a draft and offered back next time."""
+        if not self._closing:
+            self._closing = True
+            self._check_timer.stop()
+            self.drafts.flush(final=True)
+        super().reject()

@@ -1,0 +1,222 @@
+"""户档: every household in a lazy table, found as you type, narrowed by filters; Enter opens it."""
+
+import dataclasses
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from fupin_desktop.domain.codes import COLOUR, EXIT_STEP, HOUSEHOLD_ATTRIBUTE, POVERTY_CAUSE
+from fupin_desktop.domain.income import accounting_year_of
+from fupin_desktop.i18n.translate import N_, _
+from fupin_desktop.qt.forms.ui_households_page import Ui_HouseholdsPage
+from fupin_desktop.qt.models.households_table_model import COLUMN_KEYS, HouseholdsTableModel
+from fupin_desktop.qt.pages import AppServices, PageSpec
+from fupin_desktop.services.queries import HouseholdFilter
+
+SEARCH_DELAY_MS = 150
+FIRST_EXIT_YEAR = 2014
+COLUMN_WIDTHS = {"colour": 58, "number": 170, "head_name": 90, "people": 48, "village_group": 80,
+                 "attribute": 104, "main_cause": 120, "planned_exit_year": 96, "exit_status": 130,
+                 "exit_step": 100, "problems": 140}
+ANY = None  # the "all" entry of every filter combo
+
+
+def village_groups(ctx) -> list[str]:
+    """Villager groups of the installation's villages, in order, without repeats (database thread)."""
+    from fupin_desktop.services.villages import villages
+
+    seen: dict[str, None] = {}
+    for village in villages(ctx):
+        for group in village.groups:
+            seen.setdefault(group, None)
+    return list(seen)
+
+
+class HouseholdsPageView(QWidget):
+    def __init__(self, services: AppServices, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.ui = Ui_HouseholdsPage()
+        self.ui.setupUi(self)
+        self._extra = HouseholdFilter()  # parts of a filter with no widget (household ids, cause from charts)
+        self._updating = False
+        self.model = HouseholdsTableModel(services.ops, self)
+        self._setup_table()
+        self._fill_combos()
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply)
+        ui = self.ui
+        ui.searchEdit.textChanged.connect(lambda _text: self._timer.start())
+        ui.searchEdit.returnPressed.connect(self._search_now)
+        ui.searchEdit.installEventFilter(self)
+        for combo in (ui.colourCombo, ui.groupCombo, ui.attributeCombo, ui.causeCombo, ui.exitYearCombo,
+                      ui.exitStepCombo):
+            combo.currentIndexChanged.connect(self._widgets_changed)
+        ui.problemsCheck.toggled.connect(self._widgets_changed)
+        ui.behindCheck.toggled.connect(self._widgets_changed)
+        ui.clearButton.clicked.connect(self.clear_filters)
+        ui.newButton.clicked.connect(lambda: services.open_household(None))
+        self.model.loaded.connect(self._loaded)
+        self.model.count_changed.connect(self._counted)
+        services.ops.changed.connect(self.model.on_changed)
+        services.ops.run(village_groups, on_done=self._set_groups)
+        self.apply()
+
+    # setup -----------------------------------------------------------------------------------------------
+    def _setup_table(self) -> None:
+        table = self.ui.tableView
+        table.setModel(self.model)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.setIconSize(QSize(12, 12))
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, key in enumerate(COLUMN_KEYS):
+            table.setColumnWidth(column, COLUMN_WIDTHS.get(key, 100))
+        table.doubleClicked.connect(self._open_index)
+        table.installEventFilter(self)
+
+    def _fill_combos(self) -> None:
+        ui = self.ui
+        ui.colourCombo.addItem(_("全部颜色"), ANY)
+        for code, label in COLOUR:
+            ui.colourCombo.addItem(_(label), code)
+        ui.groupCombo.addItem(_("全部小组"), ANY)
+        ui.attributeCombo.addItem(_("全部属性"), ANY)
+        for code, label in HOUSEHOLD_ATTRIBUTE:
+            ui.attributeCombo.addItem(label, code)
+        ui.causeCombo.addItem(_("全部致贫原因"), ANY)
+        for code, label in POVERTY_CAUSE:
+            ui.causeCombo.addItem(label, code)
+        ui.exitYearCombo.addItem(_("全部计划年度"), ANY)
+        last = accounting_year_of(self.services.clock.today(), self.services.settings) + 2
+        for year in range(FIRST_EXIT_YEAR, last + 1):
+            ui.exitYearCombo.addItem(_("{year}年").format(year=year), year)
+        ui.exitStepCombo.addItem(_("全部进度"), ANY)
+        ui.exitStepCombo.addItem(_("未开始"), "")
+        for code, label in EXIT_STEP:
+            ui.exitStepCombo.addItem(_("已{step}").format(step=label), code)
+
+    def _set_groups(self, groups: list[str]) -> None:
+        combo = self.ui.groupCombo
+        wanted = combo.currentData()
+        self._updating = True
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for group in groups:
+            combo.addItem(group, group)
+        if wanted:
+            self._select(combo, wanted)
+        self._updating = False
+
+    # filtering ------------------------------------------------------------------------------------------
+    def current_filter(self) -> HouseholdFilter:
+        ui = self.ui
+        return dataclasses.replace(
+            self._extra,
+            text=ui.searchEdit.text().strip(),
+            colour=ui.colourCombo.currentData() or "",
+            village_group=ui.groupCombo.currentData() or "",
+            attribute=ui.attributeCombo.currentData() or "",
+            main_cause=ui.causeCombo.currentData() or "",
+            planned_exit_year=ui.exitYearCombo.currentData(),
+            exit_step=ui.exitStepCombo.currentData(),
+            has_problems=ui.problemsCheck.isChecked(),
+            behind_schedule=ui.behindCheck.isChecked(),
+        )
+
+    def apply(self) -> None:
+        self._timer.stop()
+        self.ui.countLabel.setText(_("正在查找…"))
+        self.model.set_filter(self.current_filter())
+
+    def apply_filter(self, household_filter: HouseholdFilter) -> None:
+        """Show the households of ``household_filter`` (from the dashboard and other pages)."""
+        ui = self.ui
+        self._updating = True
+        ui.searchEdit.blockSignals(True)
+        ui.searchEdit.setText(household_filter.text)
+        ui.searchEdit.blockSignals(False)
+        self._select(ui.colourCombo, household_filter.colour or ANY)
+        self._select(ui.groupCombo, household_filter.village_group or ANY)
+        self._select(ui.attributeCombo, household_filter.attribute or ANY)
+        self._select(ui.causeCombo, household_filter.main_cause or ANY)
+        self._select(ui.exitYearCombo, household_filter.planned_exit_year)
+        self._select(ui.exitStepCombo, household_filter.exit_step)
+        ui.problemsCheck.setChecked(household_filter.has_problems)
+        ui.behindCheck.setChecked(household_filter.behind_schedule)
+        self._updating = False
+        self._extra = HouseholdFilter(village_id=household_filter.village_id,
+                                      household_ids=household_filter.household_ids)
+        if household_filter.household_ids:
+            ui.hintLabel.setText(_("只显示从作战图选出的 {n} 户；点“清除筛选”显示全部").format(
+                n=len(household_filter.household_ids)))
+        self.apply()
+        self.ui.tableView.setFocus()
+
+    @staticmethod
+    def _select(combo, value) -> None:
+        for index in range(combo.count()):
+            if combo.itemData(index) == value:
+                combo.setCurrentIndex(index)
+                return
+        combo.setCurrentIndex(0)
+
+    def _widgets_changed(self, *_args) -> None:
+        if not self._updating:
+            self.apply()
+
+    def clear_filters(self) -> None:
+        self._extra = HouseholdFilter()
+        self.ui.hintLabel.setText(_("回车或双击打开户档；向下滚动自动加载更多"))
+        self.apply_filter(HouseholdFilter())
+        self.focus_search()
+
+    def _search_now(self) -> None:
+        self.apply()
+        self.ui.tableView.setFocus()
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def _loaded(self) -> None:
+        table = self.ui.tableView
+        if self.model.rowCount() and not table.currentIndex().isValid():
+            table.setCurrentIndex(self.model.index(0, 0))
+        if self.model.rowCount() == 0:
+            self.ui.countLabel.setText(_("没有找到符合条件的户"))
+
+    def _counted(self, total: int) -> None:
+        if total:
+            self.ui.countLabel.setText(_("共 {n} 户").format(n=total))
+        else:
+            self.ui.countLabel.setText(_("没有找到符合条件的户"))
+
+    # opening ---------------------------------------------------------------------------------------------
+    def _open_index(self, index) -> None:
+        household_id = self.model.household_id(index)
+        if household_id:
+            self.services.open_household(household_id)
+
+    def open_current(self) -> None:
+        self._open_index(self.ui.tableView.currentIndex())
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if watched is self.ui.tableView and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_current()
+                return True
+            if watched is self.ui.searchEdit and key == Qt.Key.Key_Down:
+                self.ui.tableView.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+
+PAGE = PageSpec(order=20, key="households", title=N_("户档"), factory=HouseholdsPageView)

@@ -1,0 +1,152 @@
+"""``fupin bench xlsx``: import 10,000 households (~40,000 person rows) from .xlsx with validation.
+
+QUALITY.md S9: goal ≤ 20 s, and ≤ 2× an openpyxl read-only pass over the same file measured in the same run
+(load the workbook read-only and read every cell value). The workbook is made by a deterministic generator
+shaped like a national-system export: one row per person, household fields repeated, IDs as text.
+"""
+
+import datetime as dt
+import random
+import shutil
+import time
+from pathlib import Path
+
+from fupin_desktop.domain.idnumber import make_id_number
+
+HOUSEHOLDS = 10_000
+GOAL_SECONDS = 20.0
+GOAL_RATIO = 2.0
+HEADERS = ("序号", "户编号", "村民小组", "户主姓名", "姓名", "证件号码", "与户主关系", "性别", "民族", "文化程度",
+           "在校生状况", "健康状况", "劳动技能", "务工状况", "务工时间", "贫困户属性", "主要致贫原因", "计划脱贫年度",
+           "联系电话")
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+_GIVEN = "德福贵发有全生才财明国建华忠林山海荣金春秀英兰桂芳凤珍莲玉翠梅伟强军勇平斌刚涛丽娟敏静艳红燕浩宇轩欣怡涵"
+_GROUPS = ("一组", "二组", "三组", "四组", "五组", "六组", "七组", "八组")
+_CAUSES = ("因病", "因残", "因学", "缺技术", "缺劳力", "缺资金", "因灾", "缺土地")
+_WORK = ("乡（镇）内", "乡（镇）外县内", "县外省内", "省外")
+REGION = "610702"
+
+
+def _name(rng: random.Random, surname: str) -> str:
+    return surname + "".join(rng.choice(_GIVEN) for _ in range(rng.choice((1, 2, 2))))
+
+
+def _person(rng, used, surname, relation, sex, born, today):
+    sequence = rng.randrange(0, 999, 2) + (1 if sex == "男" else 0)
+    while (born, sequence) in used:  # ID numbers are unique: another sequence of the same sex
+        sequence = (sequence + 2) % 1000
+    used.add((born, sequence))
+    age = (today - born).days // 365
+    student = 6 <= age <= 18
+    working = 18 <= age <= 60
+    return [
+        _name(rng, surname), make_id_number(REGION, born, sequence), relation, sex, "汉族",
+        "学龄前儿童" if age < 6 else rng.choice(("小学", "初中", "高中")), "七年级" if student else "非在校生",
+        rng.choice(("健康", "健康", "健康", "长期慢性病", "残疾")), "普通劳动力" if working else "无劳动力",
+        rng.choice(_WORK) if working else "", rng.randint(3, 10) if working else 0,
+    ]
+
+
+def generate_rows(households: int = HOUSEHOLDS, *, seed: int = 2020, today: dt.date = dt.date(2020, 6, 15)):
+    """Person rows (lists of cell values, without the 序号) of ``households`` households of 1–7 people."""
+    rng = random.Random(seed)
+    used: set = set()
+    for index in range(households):
+        surname = rng.choice(_SURNAMES)
+        number = f"61070210120100{index + 1:05d}"
+        group = _GROUPS[index % len(_GROUPS)]
+        household = [rng.choice(("一般贫困户", "低保贫困户", "特困供养贫困户")), rng.choice(_CAUSES),
+                     rng.choice((2016, 2017, 2018, 2019, 2020)), f"13{rng.randint(0, 999_999_999):09d}"]
+        size = rng.choice((1, 2, 3, 4, 4, 4, 5, 5, 6, 7))
+        head_born = dt.date(rng.randint(1945, 1985), rng.randint(1, 12), rng.randint(1, 28))
+        people = [("户主", "男", head_born)]
+        if size > 1:
+            people.append(("配偶", "女", head_born + dt.timedelta(days=rng.randint(-900, 900))))
+        for _ in range(size - len(people)):
+            child = "之子" if rng.random() < 0.5 else "之女"
+            born = dt.date(min(head_born.year + rng.randint(20, 35), 2019), rng.randint(1, 12), rng.randint(1, 28))
+            people.append((child, "男" if child == "之子" else "女", born))
+        head_name = None
+        for relation, sex, born in people:
+            person = _person(rng, used, surname if relation != "配偶" else rng.choice(_SURNAMES), relation, sex,
+                             born, today)
+            head_name = head_name or person[0]
+            yield [number, group, head_name, *person, *household]
+
+
+def write_workbook(path: Path, households: int = HOUSEHOLDS) -> int:
+    """The bench workbook: a title row, the header, then person rows with IDs, phones and numbers as text."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("贫困人口")
+    sheet.append(["汉台区龙江镇龙江村建档立卡贫困人口花名册"])
+    sheet.append(list(HEADERS))
+    rows = 0
+    for rows, values in enumerate(generate_rows(households), start=1):
+        for index in (0, 4, 17):  # 户编号, 证件号码, 联系电话 (positions without the 序号)
+            cell = WriteOnlyCell(sheet, values[index])
+            cell.number_format = "@"
+            values[index] = cell
+        sheet.append([rows, *values])
+    book.save(path)
+    return rows
+
+
+def read_only_pass(path: Path) -> int:
+    """The anchor: openpyxl read-only load and a read of every cell value."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    cells = 0
+    for row in book.worksheets[0].iter_rows(values_only=True):
+        cells += sum(1 for value in row if value is not None)
+    book.close()
+    return cells
+
+
+def import_into_fresh(path: Path, data_dir: Path) -> tuple[dict, dict]:
+    from fupin_desktop.domain.clock import FixedClock
+    from fupin_desktop.services.context import open_context
+    from fupin_desktop.services.villages import create_village
+    from fupin_desktop.spreadsheets.apply import apply_plan
+    from fupin_desktop.spreadsheets.plan import build_plan
+
+    shutil.rmtree(data_dir, ignore_errors=True)
+    ctx = open_context(data_dir, operator="性能测试", clock=FixedClock(dt.datetime(2020, 6, 15, 9, 30)))
+    try:
+        create_village(ctx, {"code": "610702101201", "name": "龙江村", "township": "龙江镇"})
+        began = time.perf_counter()
+        plan = build_plan(ctx, path)
+        planned = time.perf_counter()
+        result = apply_plan(ctx, plan)
+        done = time.perf_counter()
+        members = ctx.db.execute("SELECT count(*) FROM members").fetchone()[0]
+    finally:
+        ctx.close()
+    timings = {"preview": planned - began, "write": done - planned, "total": done - began}
+    return timings, {"created": result.created, "members": members, "problems": len(plan.problems)}
+
+
+def run_xlsx_bench(work_dir: Path | str, households: int = HOUSEHOLDS) -> dict:
+    work_dir = Path(work_dir)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    path = work_dir / "bench-households.xlsx"
+    began = time.perf_counter()
+    rows = write_workbook(path, households)
+    print(f"生成测试表格：{households} 户 {rows} 行，{path.stat().st_size / 1e6:.1f} MB，"
+          f"用时 {time.perf_counter() - began:.1f} 秒")
+    began = time.perf_counter()
+    cells = read_only_pass(path)
+    anchor = time.perf_counter() - began
+    print(f"基准（openpyxl 只读模式读完全部单元格，{cells} 个）：{anchor:.2f} 秒")
+    timings, counts = import_into_fresh(path, work_dir / "bench-import-data")
+    ratio = timings["total"] / anchor if anchor else float("inf")
+    print(f"导入（含校验，新数据文件夹）：{timings['total']:.2f} 秒"
+          f"（预览 {timings['preview']:.2f} 秒 + 写入 {timings['write']:.2f} 秒），"
+          f"新建 {counts['created']} 户 {counts['members']} 人，问题 {counts['problems']} 处")
+    ok_time, ok_ratio = timings["total"] <= GOAL_SECONDS, ratio <= GOAL_RATIO
+    print(f"比值 {ratio:.2f}×（目标 ≤ {GOAL_RATIO:g}×）{'达标' if ok_ratio else '未达标'}；"
+          f"用时目标 ≤ {GOAL_SECONDS:g} 秒 {'达标' if ok_time else '未达标'}")
+    return {"rows": rows, "anchor": anchor, **timings, "ratio": ratio, **counts}

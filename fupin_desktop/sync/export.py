@@ -1,0 +1,241 @@
+"""Export: a village's changes not yet sent (a full snapshot the first time), and a township's corrections.
+
+A village bundle carries the versions this device wrote (local edits and resolutions, from the change log
+through ``versions.catch_up``) after the last export's cursor, plus its own daily-book entries. It is
+encrypted to the township key (and any county escrow key); without a township key yet, to a passphrase
+typed twice, with a plain warning. A township writes one corrections bundle per village: its own changes to
+that village's records, and the acknowledgement of what it imported and what it refused.
+"""
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fupin_desktop.storage import tables as t
+from fupin_desktop.sync import keys as k
+from fupin_desktop.sync import versions as vs
+from fupin_desktop.sync.errors import KeyProblem, PassphraseNeeded, SyncError
+from fupin_desktop.sync.importer import Secrets, mode_and_org
+from fupin_desktop.sync.merge import TOWNSHIP_ONLY_TABLES
+from fupin_desktop.sync.payload import LEDGER_COLUMNS, NOT_SYNCED, dumps_line
+from fupin_desktop.sync.verify import recipient_id
+from fupin_desktop.sync.writer import Recipient, seal, write_to_stick
+
+PASSPHRASE_WARNING = ("注意：还没有导入乡镇公钥，这个文件只用口令加密，它的安全程度只取决于口令："
+                      "口令请当面或电话告诉乡镇，不要写在U盘上或和文件放在一起。")
+_LEDGER_JSON = "json_array('l', " + ", ".join(LEDGER_COLUMNS) + ")"
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    kind: str
+    seq: int
+    bundle_id: str
+    target_org: str
+    counts: dict = field(default_factory=dict)
+    lines: int = 0
+    size: int = 0
+    warning: str = ""
+
+    @property
+    def safe_message(self) -> str:
+        return f"已写入并核对：{self.path.name}（{self.lines} 条变更，{self.size / 1024:.0f} KB）。现在可以安全拔出U盘。"
+
+
+def _version_lines(db, device: str, after: str, keep) -> tuple[list[bytes], dict, list[str]]:
+    lines, counts, stamps = [], {}, []
+    for tbl, row_id, name, stamp, bases, value, op_id, author, reason in db.execute(
+            "SELECT v.tbl, v.row_id, v.field, v.stamp, v.bases, coalesce(v.value, c.new), c.op_id, c.operator,"
+            f" c.reason FROM sync_versions v LEFT JOIN {t.CHANGELOG} c ON c.tbl = v.tbl AND c.row_id = v.row_id"
+            " AND c.field = v.field AND c.hlc = v.stamp WHERE v.device = ? AND v.stamp > ? ORDER BY v.stamp",
+            [device, after]):
+        if not keep(tbl, row_id):
+            continue
+        value = json.loads(value) if value is not None else None
+        if name == "*":
+            if not isinstance(value, dict):
+                continue
+            value = {key: cell for key, cell in value.items() if key not in NOT_SYNCED}
+            value["id"] = row_id
+        lines.append(dumps_line(["v", tbl, row_id, name, stamp, bases.split(",") if bases else [], value,
+                                 op_id or "", author or "", reason or ""]))
+        counts[tbl] = counts.get(tbl, 0) + 1
+        stamps.append(stamp)
+    return lines, counts, stamps
+
+
+def _ledger_lines(db, device: str, after: str, household_ids: set | None) -> tuple[list[bytes], list[str]]:
+    rows = db.execute(f"SELECT household_id, hlc, {_LEDGER_JSON} FROM {t.LEDGER} WHERE device = ? AND hlc > ?"
+                      " ORDER BY hlc", [device, after]).fetchall()
+    if household_ids is not None:
+        rows = [r for r in rows if r[0] in household_ids]
+    return [r[2].encode("utf-8") for r in rows], [r[1] for r in rows]
+
+
+def _begin(ctx, authority: int):
+    from fupin_desktop.storage.migrations_sync import ensure_sync_schema
+
+    ensure_sync_schema(ctx.db)
+    ctx.db.execute("BEGIN IMMEDIATE")
+    vs.catch_up(ctx.db, authority)
+
+
+def _last_export(db, target: str, *, acked: bool = False):
+    where = " AND acked_at IS NOT NULL" if acked else ""
+    return db.execute(f"SELECT seq, version_cursor, ledger_cursor FROM sync_exports WHERE target_org = ?{where}"
+                      " ORDER BY seq DESC LIMIT 1", [target]).fetchone()
+
+
+def _record(db, result: ExportResult, cursors: tuple[str, str], created: str) -> None:
+    db.execute("INSERT INTO sync_exports (bundle_id, seq, kind, target_org, created_at, file_name, version_cursor,"
+               " ledger_cursor, counts) VALUES (?,?,?,?,?,?,?,?,?)",
+               [result.bundle_id, result.seq, result.kind, result.target_org, created, result.path.name,
+                cursors[0], cursors[1], json.dumps(result.counts, ensure_ascii=False)])
+
+
+def _write(ctx, out_dir, name, lines, counts, stamps, *, kind, source, target, seq, prev_seq, recipients,
+           passphrase, signing_private, scope) -> ExportResult:
+    sealed = seal(lines, kind=kind, source=source, target_org=target, seq=seq, prev_seq=prev_seq, counts=counts,
+                  clock=(min(stamps, default=""), max(stamps, default="")), recipients=recipients,
+                  passphrase=passphrase, signing_private=signing_private, scope=scope)
+    path = write_to_stick(Path(out_dir), name, sealed)
+    return ExportResult(path, kind, seq, sealed.manifest["bundle_id"], target, counts, len(lines), len(sealed.data))
+
+
+def export_changes(ctx, out_dir, *, full: bool = False, since_ack: bool = False, passphrase: str | None = None,
+                   passphrase_repeat: str | None = None) -> ExportResult:
+    """A village's bundle for the township: changes not yet sent, or a full snapshot the first time."""
+    mode, org = mode_and_org(ctx)
+    if mode != "village":
+        raise SyncError("乡镇模式下请导出各村的更正文件（fupin export --out 目录 会为每个村各写一个）。")
+    device = k.device_keys(ctx)
+    trusted = k.trusted_township(ctx)
+    warning = ""
+    if trusted is not None:
+        recipients = [Recipient(recipient_id(trusted.box), trusted.box)]
+        recipients += [Recipient(recipient_id(e.box), e.box) for e in k.escrow_keys(ctx)]
+        target, passphrase = trusted.org_code, None
+    else:
+        if not passphrase:
+            raise PassphraseNeeded("还没有导入乡镇公钥：可以用口令加密导出（--passphrase，需输入两次），"
+                                   "或先运行 fupin keys trust 导入乡镇公钥。")
+        k.check_new_passphrase(passphrase, passphrase_repeat if passphrase_repeat is not None else passphrase)
+        recipients, target, warning = [], org[:9], PASSPHRASE_WARNING
+    db = ctx.db
+    _begin(ctx, 0)
+    try:
+        last = _last_export(db, target)
+        base = _last_export(db, target, acked=True) if since_ack else last
+        full = full or last is None or (since_ack and base is None)
+        vcur, lcur = ("", "") if full else (base[1], base[2])
+        keep = lambda tbl, row_id: tbl not in TOWNSHIP_ONLY_TABLES  # noqa: E731
+        lines, counts, stamps = _version_lines(db, ctx.device_id, vcur, keep)
+        ledger, ledger_stamps = _ledger_lines(db, ctx.device_id, lcur, None)
+        if ledger:
+            counts[t.LEDGER] = len(ledger)
+        seq = (last[0] if last else 0) + 1
+        created = dt.datetime.now().isoformat(timespec="seconds")
+        result = _write(ctx, out_dir, f"up_{org}_{ctx.device_id}_{seq}.fpb", lines + ledger, counts,
+                        stamps + ledger_stamps, kind="full_snapshot" if full else "village_changes",
+                        source={"org": org, "role": "village", "device": ctx.device_id,
+                                "box_key": _b64(device.box_public)},
+                        target=target, seq=seq, prev_seq=seq - 1, recipients=recipients, passphrase=passphrase,
+                        signing_private=device.sign_private, scope="full" if full else "incremental")
+        result.warning = warning
+        previous = (last[1], last[2]) if last else ("", "")
+        _record(db, result, (max([previous[0], *stamps]), max([previous[1], *ledger_stamps])), created)
+        db.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
+    return result
+
+
+def _b64(data: bytes) -> str:
+    from fupin_desktop.sync.crypto import b64
+
+    return b64(data)
+
+
+def _village_scope(db, village_id: str):
+    households = {r[0] for r in db.execute(f"SELECT id FROM {t.HOUSEHOLDS} WHERE village_id = ?", [village_id])}
+    owned = {t.VILLAGES: {village_id}, t.HOUSEHOLDS: households}
+    for tbl, (column, parent) in t.PARENTS.items():
+        if parent == t.HOUSEHOLDS:
+            owned[tbl] = {r[0] for r in db.execute(
+                f"SELECT id FROM {tbl} WHERE {column} IN (SELECT id FROM {t.HOUSEHOLDS} WHERE village_id = ?)",
+                [village_id])}
+    owned[t.HELPERS] = {r[0] for r in db.execute(
+        f"SELECT DISTINCT helper_id FROM {t.PAIRINGS} WHERE household_id IN"
+        f" (SELECT id FROM {t.HOUSEHOLDS} WHERE village_id = ?)", [village_id])}
+
+    def keep(tbl, row_id):
+        return tbl in TOWNSHIP_ONLY_TABLES or row_id in owned.get(tbl, ())
+
+    return keep, households
+
+
+def export_corrections(ctx, out_dir, secrets: Secrets, *, village_codes=None, progress=None) -> list[ExportResult]:
+    """One corrections bundle per village: township-authored changes and the acknowledgement of its bundles."""
+    mode, org = mode_and_org(ctx)
+    if mode != "township":
+        raise SyncError("只有乡镇模式才能导出更正文件；村里请用 fupin export --out U盘目录。")
+    unlocked = secrets.township or k.unlock_township(ctx, secrets.key_passphrase)
+    secrets.township = unlocked
+    villages = ctx.db.execute(f"SELECT id, code, name FROM {t.VILLAGES} WHERE deleted = 0 ORDER BY code").fetchall()
+    if village_codes:
+        villages = [v for v in villages if v[1] in set(village_codes)]
+    results = []
+    for i, (village_id, code, _name) in enumerate(villages):
+        devices = ctx.db.execute("SELECT device_id, box_key FROM sync_device_keys WHERE org_code = ? AND active = 1"
+                                 " AND box_key != ''", [code]).fetchall()
+        if not devices:
+            continue
+        results.append(_export_village(ctx, out_dir, unlocked, org, village_id, code, devices))
+        if progress:
+            progress(i + 1, len(villages), code)
+    if not results:
+        raise KeyProblem("没有可以发送更正的村：各村第一次导入后才能给它们加密发送更正。")
+    return results
+
+
+def _export_village(ctx, out_dir, unlocked, org, village_id, code, devices) -> ExportResult:
+    from fupin_desktop.sync.crypto import unb64
+
+    db = ctx.db
+    _begin(ctx, 1)
+    try:
+        last = _last_export(db, code)
+        vcur, lcur = (last[1], last[2]) if last else ("", "")
+        keep, households = _village_scope(db, village_id)
+        lines, counts, stamps = _version_lines(db, ctx.device_id, vcur, keep)
+        ledger, ledger_stamps = _ledger_lines(db, ctx.device_id, lcur, households)
+        if ledger:
+            counts[t.LEDGER] = len(ledger)
+        device_ids = [d[0] for d in devices]
+        marks = ",".join("?" * len(device_ids))
+        acks = []
+        for bundle_id, device, seq, report in db.execute(
+                f"SELECT bundle_id, source_device, seq, report FROM sync_imports WHERE source_device IN ({marks})"
+                " ORDER BY seq", device_ids):
+            data = json.loads(report or "{}")
+            acks.append(dumps_line(["a", bundle_id, device, seq, data.get("refused", 0), data.get("conflicts", 0)]))
+        refusals = [dumps_line(["r", *r]) for r in db.execute(
+            f"SELECT tbl, row_id, field, stamp, reason FROM sync_refused WHERE device IN ({marks})", device_ids)]
+        counts["acks"], counts["refusals"] = len(acks), len(refusals)
+        seq = (last[0] if last else 0) + 1
+        created = dt.datetime.now().isoformat(timespec="seconds")
+        recipients = [Recipient(recipient_id(unb64(box, 32)), unb64(box, 32)) for _d, box in devices]
+        result = _write(ctx, out_dir, f"down_{code}_{ctx.device_id}_{seq}.fpb", lines + ledger + acks + refusals,
+                        counts, stamps + ledger_stamps, kind="township_corrections",
+                        source={"org": org, "role": "township", "device": ctx.device_id}, target=code, seq=seq,
+                        prev_seq=seq - 1, recipients=recipients, passphrase=None,
+                        signing_private=unlocked.sign_private, scope="corrections")
+        _record(db, result, (max(stamps, default=vcur), max(ledger_stamps, default=lcur)), created)
+        db.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
+    return result

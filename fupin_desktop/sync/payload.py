@@ -1,0 +1,204 @@
+"""The payload inside a bundle: JSON lines, one change per line, parsed by our own code with size limits.
+
+Line kinds (each a JSON array whose first item names the kind):
+
+- ``["v", table, row_id, field, stamp, bases, value, op_id, author, reason]``: one field-level change
+  (field ``*`` = a new row, ``value`` the whole row); ``bases`` are the stamps of the values it replaced.
+- ``["l", <the 14 ledger columns>]``: one entry of the daily book (append-only, carries its own stamp).
+- ``["a", bundle_id, device, seq, refused, conflicts]``: in corrections, an acknowledged village bundle.
+- ``["r", table, row_id, field, stamp, reason]``: in corrections, a village change the township refused.
+
+The payload is the lines joined by newlines, zlib-compressed; a foreign SQLite file is never accepted.
+"""
+
+import json
+import math
+import re
+import zlib
+from dataclasses import dataclass, field
+
+from fupin_desktop.storage import tables as t
+from fupin_desktop.sync.errors import BundleRefused
+from fupin_desktop.sync.manifest import DEVICE_RE, STAMP_RE, UUID_RE
+
+MAX_LINE = 64 * 1024
+MAX_TEXT = 16 * 1024
+MAX_PAYLOAD = 1024 * 1024 * 1024
+MAX_LINES = 30_000_000
+MAX_ROW_FIELDS = 200
+ID_RE = re.compile(r"[0-9A-Za-z_.:-]{1,64}")
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+LEDGER_COLUMNS = ("id", "household_id", "date", "category", "amount_fen", "quantity", "unit", "note",
+                  "recorded_by", "reverses", "hlc", "device", "operator", "reason")
+# Columns that never travel: local caches and the row's own last-stamp.
+NOT_SYNCED = frozenset(("updated_hlc", *t.HOUSEHOLD_DERIVED))
+VERSIONED_TABLES = tuple(x for x in t.SYNCABLE if x != t.LEDGER)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    tbl: str
+    row_id: str
+    field: str
+    stamp: str
+    bases: tuple
+    value: object
+    op_id: str = ""
+    author: str = ""
+    reason: str = ""
+
+    @property
+    def device(self) -> str:
+        return self.stamp.split(".", 2)[2]
+
+    def line(self) -> list:
+        return ["v", self.tbl, self.row_id, self.field, self.stamp, list(self.bases), self.value, self.op_id,
+                self.author, self.reason]
+
+
+@dataclass
+class Payload:
+    changes: list = field(default_factory=list)  # Change
+    ledger: list = field(default_factory=list)  # tuples in LEDGER_COLUMNS order
+    acks: list = field(default_factory=list)  # (bundle_id, device, seq, refused, conflicts)
+    refusals: list = field(default_factory=list)  # (table, row_id, field, stamp, reason)
+
+    @property
+    def lines(self) -> int:
+        return len(self.changes) + len(self.ledger) + len(self.acks) + len(self.refusals)
+
+
+def dumps_line(items) -> bytes:
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def compress(lines: list[bytes]) -> tuple[bytes, int]:
+    """(compressed bytes, uncompressed size)."""
+    data = b"\n".join(lines)
+    return zlib.compress(data, 1), len(data)
+
+
+def decompress(data: bytes, expected_size: int) -> bytes:
+    if expected_size > MAX_PAYLOAD:
+        raise BundleRefused("数据包内容过大，已拒绝。")
+    inflater = zlib.decompressobj()
+    try:
+        out = inflater.decompress(data, expected_size + 1)
+    except zlib.error as exc:
+        raise BundleRefused("数据包内容无法解压，文件已损坏。") from exc
+    if len(out) != expected_size or inflater.unconsumed_tail or not inflater.eof or inflater.unused_data:
+        raise BundleRefused("数据包内容的大小与说明不符，已拒绝（可能是压缩炸弹或文件损坏）。")
+    return out
+
+
+class _Bad(Exception):
+    pass
+
+
+def _scalar(value):
+    if value is None or isinstance(value, bool | int | str):
+        if isinstance(value, int) and not isinstance(value, bool) and not -2**63 <= value < 2**63:
+            raise _Bad
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            raise _Bad
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return value
+    raise _Bad
+
+
+def _str(value, pattern: re.Pattern | None = None, size: int = MAX_TEXT) -> str:
+    if not isinstance(value, str) or len(value) > size or (pattern is not None and not pattern.fullmatch(value)):
+        raise _Bad
+    return value
+
+
+def _change(item: list, columns: dict) -> Change:
+    if len(item) != 10:
+        raise _Bad
+    _, tbl, row_id, name, stamp, bases, value, op_id, author, reason = item
+    if tbl not in columns or tbl == t.LEDGER:
+        raise _Bad
+    _str(row_id, ID_RE)
+    _str(stamp, STAMP_RE, 140)
+    if not isinstance(bases, list) or len(bases) > 16:
+        raise _Bad
+    for base in bases:
+        _str(base, STAMP_RE, 140)
+    if name == "*":
+        if not isinstance(value, dict) or len(value) > MAX_ROW_FIELDS or value.get("id") != row_id:
+            raise _Bad
+        for key, cell in value.items():
+            if key not in columns[tbl] or key in NOT_SYNCED:
+                raise _Bad
+            _scalar(cell)
+    else:
+        if name not in columns[tbl] or name in NOT_SYNCED or name == "id":
+            raise _Bad
+        _scalar(value)
+    return Change(tbl, row_id, name, stamp, tuple(bases), value, _str(op_id, size=64), _str(author, size=200),
+                  _str(reason, size=2000))
+
+
+def _ledger(item: list) -> tuple:
+    if len(item) != 15:
+        raise _Bad
+    row = item[1:]
+    _str(row[0], ID_RE)
+    _str(row[1], ID_RE)
+    _str(row[2], DATE_RE, 10)
+    _str(row[3], size=16)
+    if not isinstance(row[4], int) or isinstance(row[4], bool) or abs(row[4]) >= 2**53:
+        raise _Bad
+    if row[5] is not None and (isinstance(row[5], bool) or not isinstance(row[5], int | float)
+                               or not math.isfinite(row[5])):
+        raise _Bad
+    for i in (6, 7, 8, 12, 13):
+        _str(row[i])
+    if row[9]:
+        _str(row[9], ID_RE)
+    elif row[9] != "":
+        raise _Bad
+    _str(row[10], STAMP_RE, 140)
+    _str(row[11], DEVICE_RE)
+    return tuple(row)
+
+
+def parse_lines(data: bytes, expected_lines: int, columns: dict, *, corrections: bool) -> Payload:
+    """Parse every line strictly; any bad line refuses the whole bundle (nothing is written)."""
+    if expected_lines > MAX_LINES:
+        raise BundleRefused("数据包行数过多，已拒绝。")
+    lines = data.split(b"\n") if data else []
+    if len(lines) != expected_lines:
+        raise BundleRefused("数据包行数与说明不符，已拒绝。")
+    payload = Payload()
+    loads = json.loads
+    for number, raw in enumerate(lines, 1):
+        if len(raw) > MAX_LINE:
+            raise BundleRefused(f"数据包第 {number} 行过长（{len(raw)} 字节），已拒绝。")
+        try:
+            item = loads(raw)
+            if not isinstance(item, list) or not item:
+                raise _Bad
+            kind = item[0]
+            if kind == "l":
+                payload.ledger.append(_ledger(item))
+            elif kind == "v":
+                payload.changes.append(_change(item, columns))
+            elif kind == "a" and corrections and len(item) == 6:
+                payload.acks.append((_str(item[1], UUID_RE), _str(item[2], DEVICE_RE), _int(item[3]),
+                                     _int(item[4]), _int(item[5])))
+            elif kind == "r" and corrections and len(item) == 6:
+                payload.refusals.append((_str(item[1], size=40), _str(item[2], ID_RE), _str(item[3], size=64),
+                                         _str(item[4], STAMP_RE, 140), _str(item[5], size=200)))
+            else:
+                raise _Bad
+        except (_Bad, ValueError, RecursionError) as exc:
+            raise BundleRefused(f"数据包第 {number} 行格式不对，已拒绝整个文件。") from exc
+    return payload
+
+
+def _int(value) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**53:
+        raise _Bad
+    return value

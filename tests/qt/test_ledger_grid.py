@@ -1,0 +1,145 @@
+"""The 收支账本 month grid: entered entirely from the keyboard, corrected by reversing entries."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from tests.qt.conftest import wait_idle
+from tests.qt.editor_fixtures import HEAD_ID, SPOUSE_ID
+from tests.qt.ime import type_chinese
+
+
+def focused_editor(qtbot, grid):
+    """The cell editor that has the keyboard (the grid opens the next one after each Enter)."""
+    qtbot.waitUntil(lambda: grid.current_editor() is not None and grid.current_editor().hasFocus(), timeout=5_000)
+    return grid.current_editor()
+
+
+def enter_entry(qtbot, grid, day: str, direction: str, category: str, amount: str, note: str) -> None:
+    """One line of the book: 日期 ⏎ 收/支 ⏎ 类别 ⏎ 金额 ⏎ 摘要 ⏎ (the note through the input method)."""
+    before = len(grid.model.entries)
+    if grid.current_editor() is None:
+        grid.start_entry()
+    for typed in (day, direction, category, amount):
+        editor = focused_editor(qtbot, grid)
+        editor.selectAll()
+        if typed and typed.isascii():
+            qtbot.keyClicks(editor, typed)
+        elif typed:  # 收 / 支 come from the input method, like every Chinese character
+            type_chinese(qtbot, editor, typed)
+        else:
+            editor.clear()
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    editor = focused_editor(qtbot, grid)
+    if note:
+        type_chinese(qtbot, editor, note)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(grid.model.entries) == before + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: grid.current_editor() is not None, timeout=5_000)
+
+
+@pytest.fixture
+def household(services):
+    from fupin_desktop.services.households import create_household
+
+    values = {"number": "6107021082019960", "village_group": "一组", "main_cause": "9", "attribute": "1",
+              "identified_on": dt.date(2016, 3, 1), "planned_exit_year": 2021, "house_area": 70.0,
+              "house_rating": "A", "water_safe": True, "fuel": "04", "sanitary_toilet": True}
+    members = [{"name": "吴长青", "id_number": HEAD_ID, "relation": "01", "education": "03", "health": "01",
+                "labour": "01", "work_status": "02", "work_months": 10},
+               {"name": "郑海燕", "id_number": SPOUSE_ID, "relation": "02", "education": "03", "health": "01",
+                "labour": "01"}]
+    household_id, _changes = services.worker.call(create_household, values, members, accept_note="测试")
+    return household_id
+
+
+@pytest.fixture
+def grid(qtbot, services, household):
+    from fupin_desktop.qt.dialogs.ledger_grid import LedgerGridDialog
+
+    dialog = LedgerGridDialog(services, household)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.grid.view_data is not None, timeout=10_000)
+    yield dialog.grid
+    dialog.close()
+    wait_idle(qtbot, services.ops)
+
+
+def test_enter_a_month_from_the_keyboard(qtbot, services, household, grid):
+    from fupin_desktop.services.ledger import month_entries, year_summary
+
+    assert grid.month_label.text() == "2020年6月" and grid.model.rowCount() == 1
+    enter_entry(qtbot, grid, "1", "收", "wg", "2,800", "镇上砖厂务工")
+    enter_entry(qtbot, grid, "3", "s", "yz", "1500", "卖猪两头")  # 养殖业 by pinyin initials
+    enter_entry(qtbot, grid, "03", "z", "sl", "320.50", "饲料")  # 饲料兽药
+    enter_entry(qtbot, grid, "10", "s", "42", "310", "低保金")
+    enter_entry(qtbot, grid, "6-15", "支", "sh", "96", "")  # 生活消费
+    entries = services.worker.call(month_entries, household, 2020, 6)
+    assert [(e.date, e.category, e.amount_fen, e.note) for e in entries] == [
+        (dt.date(2020, 6, 1), "11", 280000, "镇上砖厂务工"), (dt.date(2020, 6, 3), "22", 150000, "卖猪两头"),
+        (dt.date(2020, 6, 3), "53", 32050, "饲料"), (dt.date(2020, 6, 10), "42", 31000, "低保金"),
+        (dt.date(2020, 6, 15), "61", 9600, "")]
+    assert all(e.recorded_by == "测试员" for e in entries)
+    labels = grid.month_labels
+    assert (labels["wage"].text(), labels["production"].text(), labels["transfer"].text(),
+            labels["production_expense"].text(), labels["living_expense"].text()) == (
+        "2,800.00", "1,500.00", "310.00", "320.50", "96.00")
+    summary = services.worker.call(year_summary, household)
+    assert summary.net_income_fen == 280000 + 150000 + 31000 - 32050
+    assert grid.year_labels["per_capita"].text() == "2,144.75"
+    assert "还差" in grid.verdict.text()
+
+
+def test_bad_cells_are_refused_with_a_reason(qtbot, grid, services, household):
+    from fupin_desktop.services.ledger import month_entries
+
+    grid.start_entry()
+    editor = grid.current_editor()
+    qtbot.keyClicks(editor, "31")  # 6月31日
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert "不存在" in grid.status.text() and grid.current_editor() is editor
+    editor.setText("7")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    editor = grid.current_editor()
+    qtbot.keyClicks(editor, "q")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert "收" in grid.status.text() and grid.current_editor() is editor
+    editor.setText("s")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    editor = grid.current_editor()
+    qtbot.keyClicks(editor, "hf")  # 化肥农药 is an expense: not among income categories
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert grid.current_editor() is editor and "类别" in grid.status.text()
+    editor.setText("11")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    editor = grid.current_editor()
+    qtbot.keyClicks(editor, "-5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert "负数" in grid.status.text() and grid.current_editor() is editor
+    assert services.worker.call(month_entries, household, 2020, 6) == []
+
+
+def test_a_correction_is_a_reversing_entry(qtbot, grid, services, household, monkeypatch):
+    from fupin_desktop.services.ledger import month_entries
+
+    enter_entry(qtbot, grid, "5", "s", "wg", "900", "")
+    grid.table.setFocus()
+    grid.table.setCurrentIndex(grid.model.index(0, 0))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("多记了一个0", True))
+    qtbot.keyClick(grid.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(grid.model.entries) == 2, timeout=10_000)
+    entries = services.worker.call(month_entries, household, 2020, 6)
+    assert [e.amount_fen for e in entries] == [90000, -90000] and entries[1].reverses == entries[0].id
+    assert entries[0].id in grid.model.reversed_ids
+    assert grid.month_labels["wage"].text() == "0.00"
+
+
+def test_months_are_turned_with_the_keyboard(qtbot, grid):
+    assert not grid.next_button.isEnabled()
+    qtbot.keyClick(grid.table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: grid.month_label.text() == "2020年5月", timeout=5_000)
+    assert grid.next_button.isEnabled()

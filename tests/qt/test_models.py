@@ -1,0 +1,141 @@
+"""Qt models and page data without windows: the lazy household table, the deadline board, chart items."""
+
+import pytest
+
+from fupin_desktop.services.queries import HouseholdFilter
+from tests.qt.conftest import wait_idle
+
+
+def _all_rows(ctx):
+    from fupin_desktop.services.queries import list_households
+
+    return list_households(ctx, limit=10_000)
+
+
+@pytest.fixture
+def model(ops, qtbot):
+    from fupin_desktop.qt.models.households_table_model import HouseholdsTableModel
+
+    return HouseholdsTableModel(ops, window=10)
+
+
+def test_first_window_then_more_as_the_view_scrolls(model, ops, worker, qtbot):
+    total = len(worker.call(_all_rows))
+    assert total > 20
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_filter(HouseholdFilter())
+    assert model.rowCount() == 10
+    qtbot.waitUntil(lambda: model.total == total, timeout=5000)
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert not model.canFetchMore()  # one window at a time
+    qtbot.waitUntil(lambda: model.rowCount() == 20, timeout=5000)
+    while model.canFetchMore():
+        model.fetchMore()
+        wait_idle(qtbot, ops)
+    assert model.rowCount() == total
+    assert len({row.id for row in model.loaded_rows()}) == total
+
+
+def test_cells_show_labels_colour_and_problems(model, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+
+    from fupin_desktop.domain.colours import colour_hex
+    from fupin_desktop.qt.models.households_table_model import COLUMN_KEYS
+
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_filter(HouseholdFilter())
+    row = model.row_at(0)
+    colour = model.data(model.index(0, COLUMN_KEYS.index("colour")), Qt.ItemDataRole.DecorationRole)
+    assert isinstance(colour, QColor) and colour.name() == colour_hex(row.colour)
+    assert model.data(model.index(0, COLUMN_KEYS.index("head_name"))) == row.head_name
+    cause = model.data(model.index(0, COLUMN_KEYS.index("main_cause")))
+    assert cause and not cause.isdigit()  # a label, not the code
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "户编号"
+    assert model.household_id(model.index(0, 0)) == row.id
+
+
+def test_search_by_pinyin_initials_id_fragment_and_number(model, worker, qtbot):
+    from fupin_desktop.domain.names import name_initials
+
+    first = worker.call(_all_rows)[3]
+    for text in (name_initials(first.head_name), first.number[-6:], first.head_name):
+        with qtbot.waitSignal(model.loaded, timeout=5000):
+            model.set_filter(HouseholdFilter(text=text))
+        ids = {r.id for r in model.loaded_rows()}
+        while model.canFetchMore():
+            model.fetchMore()
+            qtbot.waitUntil(lambda: not model._fetching, timeout=5000)
+            ids = {r.id for r in model.loaded_rows()}
+        assert first.id in ids, text
+
+
+def test_typing_fast_keeps_only_the_last_answer(model, ops, qtbot):
+    for text in ("z", "zh", "zha", "zhang", "王"):
+        model.set_filter(HouseholdFilter(text=text))
+    wait_idle(qtbot, ops)
+    assert model.filter.text == "王"
+    assert all("王" in r.head_name or r.id for r in model.loaded_rows())
+
+
+def test_filters_narrow_the_list(model, worker, qtbot):
+    rows = worker.call(_all_rows)
+    red = [r for r in rows if r.colour == "red"]
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_filter(HouseholdFilter(colour="red"))
+    qtbot.waitUntil(lambda: model.total is not None, timeout=5000)
+    assert model.total == len(red)
+    assert all(r.colour == "red" for r in model.loaded_rows())
+
+
+def test_refresh_after_a_change_keeps_the_rows(model, ops, worker, qtbot):
+    from fupin_desktop.services.changes import Changes
+
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_filter(HouseholdFilter())
+    before = [r.id for r in model.loaded_rows()]
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.on_changed(Changes(tables=frozenset({"households"})))
+    assert [r.id for r in model.loaded_rows()] == before
+
+
+def test_deadline_board_puts_overdue_and_at_risk_first():
+    from fupin_desktop.qt.views.page_deadlines import DeadlineRow, count_by_status, group_board
+
+    def row(hid, year, step, status):
+        return DeadlineRow(hid, hid, hid, "一组", year, step, step or "未开始", status, "", None, None, "")
+
+    rows = [row("a", 2020, "", "on_track"), row("b", 2020, "", "overdue"), row("c", 2019, "3", "at_risk"),
+            row("d", 2020, "4", "at_risk"), row("e", None, "", "on_track")]
+    board = group_board(rows)
+    assert [year for year, _groups in board] == [2019, 2020, None]
+    steps_2020 = board[1][1]
+    assert [step for step, _rows in steps_2020] == ["4", ""]
+    assert [r.household_id for r in steps_2020[1][1]] == ["b", "a"]
+    assert count_by_status(rows) == {"overdue": 1, "at_risk": 2, "on_track": 2, "done": 0}
+
+
+def test_deadline_board_loads_through_the_services(worker):
+    from fupin_desktop.qt.views.page_deadlines import load_board
+
+    board = worker.call(load_board, "")
+    assert board and all(r.status in ("overdue", "at_risk", "on_track") for r in board)
+    assert all(r.next_action for r in board)
+
+
+def test_helper_board_lists_households_and_visits(worker):
+    from fupin_desktop.qt.views.page_helpers import load_helpers
+
+    rows = worker.call(load_helpers)
+    assert rows and any(r.households for r in rows)
+    assert all(len(r.households) <= 5 for r in rows)
+
+
+def test_wizard_parsers():
+    from fupin_desktop.qt.first_run_wizard import parse_team, split_groups
+
+    assert split_groups("一组、二组，三组 四组") == ("一组", "二组", "三组", "四组")
+    team = parse_team("王建军 汉台区财政局 13900000000\n\n李四", "汉中市农业农村局")
+    assert [m["name"] for m in team] == ["王建军", "李四"]
+    assert team[0]["phone"] == "13900000000" and team[1]["unit"] == "汉中市农业农村局"
