@@ -157,6 +157,13 @@ class UiPreferences:
         self._settings.setValue("large_font", bool(value))
         self._settings.sync()
 
+    def value(self, key: str, default=None):
+        return self._settings.value(key, default)
+
+    def set_value(self, key: str, value) -> None:
+        self._settings.setValue(key, value)
+        self._settings.sync()
+
     def geometry(self):
         return self._settings.value("main_window/geometry")
 

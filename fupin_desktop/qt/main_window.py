@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         side_layout.setSpacing(0)
         brand = QLabel(_("脱贫攻坚作战室"), side)
         brand.setObjectName("brandLabel")
-        village = QLabel(self.services.village_name or _("（未设置村庄）"), side)
+        self.village_label = village = QLabel(self.services.village_name or _("（未设置村庄）"), side)
         village.setObjectName("villageLabel")
         village.setWordWrap(True)
         self.navigation = QListWidget(side)
@@ -131,6 +131,17 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def set_village(self, village_id: str, village_name: str) -> None:
+        """The database confirmed (or corrected) the village the window was opened with."""
+        changed = (village_id, village_name) != (self.services.village_id, self.services.village_name)
+        self.services.village_id, self.services.village_name = village_id, village_name
+        self.village_label.setText(village_name or _("（未设置村庄）"))
+        self.setWindowTitle(_("脱贫攻坚作战室") + (f" — {village_name}" if village_name else ""))
+        if changed:
+            for page in self._pages.values():
+                if hasattr(page, "refresh"):
+                    page.refresh()
 
     # pages -----------------------------------------------------------------------------------------------
     def page_keys(self) -> list[str]:

@@ -37,6 +37,19 @@ class PrintCancelled(Exception):
         self.households, self.pages = households, pages
 
 
+def _until_cancelled(packets: Iterable[PacketData], cancelled: Callable[[], bool], state: dict):
+    """The packets, asking ``cancelled()`` before pulling each one (a cancelled job builds no more data)."""
+    iterator = iter(packets)
+    while True:
+        if cancelled():
+            state["cancelled"] = True
+            return
+        data = next(iterator, None)
+        if data is None:
+            return
+        yield data
+
+
 def _atomic_target(out) -> tuple[object, Callable[[bool], None]]:
     """(what to write to, finish(ok)) for a path (temporary file, renamed on success) or an open file."""
     if hasattr(out, "write"):
@@ -60,10 +73,7 @@ def _stream_one_file(packets, out, progress, cancelled, locale) -> int:
     state = {"households": 0, "cancelled": False}
 
     def stories():
-        for data in packets:
-            if cancelled():
-                state["cancelled"] = True
-                return
+        for data in _until_cancelled(packets, cancelled, state):
             if state["households"] and progress:
                 progress(state["households"], doc.pages_done)
             story = packet_story(data, locale=locale)
@@ -87,15 +97,16 @@ def _merge_one_file(packets, out, progress, cancelled, locale) -> int:
     from pypdf import PdfReader, PdfWriter
 
     writer, pages, done = PdfWriter(), 0, 0
-    for data in packets:
-        if cancelled():
-            raise PrintCancelled(done, pages)
+    state = {"cancelled": False}
+    for data in _until_cancelled(packets, cancelled, state):
         buffer = io.BytesIO()
         pages += render_packet(data, buffer, locale=locale)
         writer.append(PdfReader(buffer))
         done += 1
         if progress:
             progress(done, pages)
+    if state["cancelled"]:
+        raise PrintCancelled(done, pages)
     target, finish = _atomic_target(out)
     try:
         if hasattr(target, "write"):
@@ -119,9 +130,8 @@ def _one_file_each(packets, folder, progress, cancelled, locale, name_for) -> in
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     pages = done = 0
-    for index, data in enumerate(packets):
-        if cancelled():
-            raise PrintCancelled(done, pages)
+    state = {"cancelled": False}
+    for index, data in enumerate(_until_cancelled(packets, cancelled, state)):
         target, finish = _atomic_target(folder / name_for(index, data))
         try:
             pages += render_packet(data, target, locale=locale)
@@ -132,18 +142,27 @@ def _one_file_each(packets, folder, progress, cancelled, locale, name_for) -> in
         done += 1
         if progress:
             progress(done, pages)
+    if state["cancelled"]:
+        raise PrintCancelled(done, pages)
     return pages
 
 
 def render_packets(packets: Iterable[PacketData], out, *, one_file: bool = True, progress: Progress | None = None,
                    cancelled: Callable[[], bool] = lambda: False, locale: str = "zh_CN", method: str = "stream",
-                   name_for: Callable[[int, PacketData], str] = default_file_name) -> int:
+                   name_for: Callable[[int, PacketData], str] = default_file_name, workers: int = 1,
+                   chunk: int = 25) -> int:
     """Print the packets of ``packets`` (any iterable, consumed lazily); returns the number of pages.
 
     ``out`` is a PDF path or binary file (``one_file``) or a folder. ``progress(households, pages)`` is called
     after each household; when ``cancelled()`` turns true the job stops before the next household and raises
-    :class:`PrintCancelled`. ``method`` ("stream" or "merge") chooses how one file is made.
+    :class:`PrintCancelled`. ``method`` ("stream" or "merge") chooses how one file is made. With ``workers`` > 1
+    chunks of ``chunk`` households are laid out in worker processes (``reports.parallel``).
     """
+    if workers > 1:
+        from fupin_desktop.reports.parallel import render_parallel
+
+        return render_parallel(packets, out, one_file=one_file, workers=workers, chunk=chunk, progress=progress,
+                               cancelled=cancelled, locale=locale, name_for=name_for)
     if not one_file:
         return _one_file_each(packets, out, progress, cancelled, locale, name_for)
     if method == "merge":

@@ -289,7 +289,7 @@ def use_chain(new: FontChain | None) -> FontChain | None:
         return previous
 
 
-def face_copy_for_tests(name: str) -> TTFont:
+def register_face_copy(name: str) -> TTFont:
     """A registered copy of the main face embedded under its own name, to stand in for a fallback font."""
     main = register_fonts()
     with _lock:

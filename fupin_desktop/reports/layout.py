@@ -16,6 +16,7 @@ from functools import lru_cache
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Table
 from reportlab.platypus.flowables import Flowable
@@ -171,6 +172,88 @@ class Fixed(str):
     """A value that never wraps (ID number, phone, account, amount): its font shrinks when it is too wide."""
 
 
+class HeaderText(str):
+    """A header cell's one-line text, drawn heavier (see ``typesetting.BOLD_STROKE``)."""
+
+
+_ONE_LINE = (str, Fixed, HeaderText)
+
+
+class FormTable(Table):
+    """A ``Table`` that draws all its one-line text cells in a single PDF text object.
+
+    ReportLab draws each string cell with its own ``drawString`` (a text object each); forms are mostly
+    short cells, and gathering them roughly halves the time a table takes to draw. Positions follow
+    ``Table._drawCell`` exactly (padding, ALIGN, VALIGN); other cells (flowables) are drawn by ReportLab.
+    """
+
+    _texts: list | None = None
+
+    def draw(self):
+        self._texts = []
+        try:
+            super().draw()
+            texts = self._texts
+        finally:
+            self._texts = None
+        if texts:
+            _draw_cell_texts(self.canv, texts)
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        texts = self._texts
+        if texts is None or type(cellval) not in _ONE_LINE or "\n" in cellval:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        if cellval:
+            colpos, rowpos = pos
+            colwidth, rowheight = size
+            fontsize, valign = cellstyle.fontsize, cellstyle.valign
+            if valign == "TOP":
+                y = rowpos + rowheight - cellstyle.topPadding - fontsize
+            elif valign == "BOTTOM":
+                y = rowpos + cellstyle.bottomPadding + cellstyle.leading - fontsize
+            else:
+                y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + cellstyle.leading) / 2 - fontsize
+            just = cellstyle.alignment
+            if just == "LEFT":
+                x = colpos + cellstyle.leftPadding
+            elif just == "RIGHT":
+                x = colpos + colwidth - cellstyle.rightPadding
+            else:
+                x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5
+            texts.append((x, y, cellval, cellstyle.fontname, fontsize, just, type(cellval) is HeaderText,
+                          cellstyle.color))
+
+
+def _draw_cell_texts(canv, texts) -> None:
+    from fupin_desktop.reports.typesetting import BOLD_STROKE
+
+    text = canv.beginText()
+    current = mode = colour = None
+    bold_size = 0.0
+    for x, y, value, font, size, just, bold, fill in texts:
+        if (font, size) != current:
+            text.setFont(font, size)
+            current = (font, size)
+        if bold != mode:
+            text.setTextRenderMode(2 if bold else 0)
+            mode = bold
+        if fill != colour:
+            text.setFillColor(fill)
+            colour = fill
+        if bold:
+            bold_size = max(bold_size, size)
+        if just != "LEFT":
+            width = pdfmetrics.stringWidth(value, font, size)
+            x -= width if just == "RIGHT" else width / 2
+        text.setTextOrigin(x, y)
+        text.textOut(value)
+    canv.saveState()
+    if bold_size:
+        canv.setLineWidth(bold_size * BOLD_STROKE)
+    canv.drawText(text)
+    canv.restoreState()
+
+
 def fit_text(text: str, width: float, style: TextStyle = CELL) -> Flowable | str:
     """One line, never broken: a plain string when it fits, else a ``TextBlock`` set smaller until it fits."""
     chain = fonts.chain()
@@ -195,9 +278,11 @@ def _cell(value, width: float, align: str, header: bool, style: TextStyle, chain
         return ""
     if not isinstance(value, str):
         return value
-    if header:
-        return TextBlock(value, _aligned(style, align, True), chain=chain)
     inner = width - 2 * CELL_PADDING
+    if header:
+        if "\n" not in value and chain.all_main(value) and chain.main.stringWidth(value, style.size) <= inner:
+            return HeaderText(value)
+        return TextBlock(value, _aligned(style, align, True), chain=chain)
     if isinstance(value, Fixed):
         return fit_text(value, inner, _aligned(style, align, False))
     if "\n" not in value and chain.all_main(value) and chain.main.stringWidth(value, style.size) <= inner:
@@ -237,8 +322,8 @@ def form_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_
         commands.append(("BACKGROUND", (c, 0), (c, -1), LABEL_BACKGROUND))
         commands.append(("ALIGN", (c, 0), (c, -1), "CENTER"))
     commands += list(style)
-    table = Table(data, colWidths=list(col_widths), rowHeights=row_heights, style=commands,
-                  repeatRows=header_rows, splitInRow=0, splitByRow=1, hAlign="LEFT")
+    table = FormTable(data, colWidths=list(col_widths), rowHeights=row_heights, style=commands,
+                      repeatRows=header_rows, splitInRow=0, splitByRow=1, hAlign="LEFT")
     table.style_commands = commands  # kept for the benchmark's bare-ReportLab replay
     return table
 

@@ -45,7 +45,7 @@ def notice_story(data: NoticeData, *, locale: str = "zh_CN") -> list:
         rows.append([str(i), row.household.village_group, Fixed(head.name if head else ""),
                      v.id_text(head.id_number if head else "", masked=True), f"{row.people}人", row.reason])
     rows.append(["合计", "", f"{households}户", "", f"{people}人", ""])
-    table = form_table(rows, layout.columns(WIDTH, 9, 16, 18, 34, 14, 59), cell_style=CELL.but(size=10, leading=14),
+    table = form_table(rows, layout.columns(WIDTH, 8, 14, 17, 32, 12, 67), cell_style=CELL.but(size=10, leading=14),
                        align=["CENTER", "CENTER", "CENTER", "CENTER", "CENTER", "LEFT"],
                        style=[("SPAN", (0, -1), (1, -1))])
     seal = Table([["", SealCircle(issuer[:12])], ["", issuer], ["", date_text(data.printed_on, DATE_LINE)]],
@@ -57,9 +57,9 @@ def notice_story(data: NoticeData, *, locale: str = "zh_CN") -> list:
         TextBlock(intro, BODY.but(size=12, leading=20)),
         TextBlock(objection, BODY.but(size=12, leading=20, space_after=6)),
         table,
+        TextBlock("注：为保护个人信息，身份证号码只显示前4位和后4位。", NOTE.but(space_before=3)),
         Spacer(0, 4 * mm),
         KeepTogether([seal]),
-        TextBlock("注：为保护个人信息，身份证号码只显示前4位和后4位。", NOTE.but(space_before=4)),
     ]
 
 

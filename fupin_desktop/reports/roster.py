@@ -33,9 +33,9 @@ ROW_STYLE = CELL.but(size=8.5, leading=11)
 # (header, width weight, alignment, private)
 COLUMNS = (
     ("序号", 7, "CENTER", False), ("色", 5, "CENTER", False), ("村民小组", 12, "CENTER", False),
-    ("户编号", 32, "CENTER", False), ("户主姓名", 15, "CENTER", False), ("公民身份号码", 33, "CENTER", False),
+    ("户编号", 29, "CENTER", False), ("户主姓名", 15, "CENTER", False), ("公民身份号码", 33, "CENTER", False),
     ("联系电话", 22, "CENTER", True), ("人口", 7, "CENTER", False), ("贫困户属性", 18, "CENTER", False),
-    ("主要致贫原因", 18, "CENTER", False), ("计划脱贫", 11, "CENTER", False), ("脱贫状态", 21, "CENTER", False),
+    ("主要致贫原因", 18, "CENTER", False), ("计划脱贫", 11, "CENTER", False), ("脱贫状态", 25, "CENTER", False),
     ("退出进度", 15, "CENTER", False), ("帮扶责任人", 15, "CENTER", False), ("责任人电话", 22, "CENTER", True),
     ("人均纯收入", 18, "RIGHT", False),
 )

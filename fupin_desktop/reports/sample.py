@@ -5,12 +5,11 @@
 
 import datetime as dt
 import random
-from dataclasses import replace
+from pathlib import Path
 
 from fupin_desktop.domain.idnumber import make_id_number
 from fupin_desktop.domain.income import summarise
 from fupin_desktop.domain.records import (
-    DEFAULT_POVERTY_LINES,
     ExitStep,
     Helper,
     Household,
@@ -129,8 +128,69 @@ def sample_packets(count: int):
         yield sample_packet(index)
 
 
-def with_entries(data: PacketData, rng_seed: int = 0) -> tuple[LedgerEntry, ...]:
-    return sample_entries(random.Random(rng_seed), data.household.id, data.settings)
+def _current_helper(data: PacketData):
+    current = [p for p in data.pairings if p.end_date is None]
+    return data.helpers.get(current[-1].helper_id) if current else None
 
 
-__all__ = ["sample_packet", "sample_packets", "with_entries", "VILLAGE", "DEFAULT_POVERTY_LINES", "replace"]
+def write_samples(folder) -> dict[str, int]:
+    """One of every document, from synthetic households, into ``folder``; returns pages per document."""
+    from fupin_desktop.reports.dashboard_sheet import render_dashboard
+    from fupin_desktop.reports.data import (
+        DashboardData,
+        LedgerCardData,
+        MingbaiData,
+        NoticeData,
+        NoticeRow,
+        RosterData,
+        RosterRow,
+        SignoffData,
+        head_of,
+    )
+    from fupin_desktop.reports.ledger_card import render_ledger_card
+    from fupin_desktop.reports.mingbai import render_mingbai
+    from fupin_desktop.reports.notice import render_notice
+    from fupin_desktop.reports.packet import render_packet
+    from fupin_desktop.reports.roster import render_roster
+    from fupin_desktop.reports.signoff import render_signoff
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    p = sample_packet(7, members=5)
+    helper = _current_helper(p)
+    entries = sample_entries(random.Random(7), p.household.id, p.settings)
+    common = dict(village=p.village, household=p.household, members=p.members, printed_on=p.printed_on,
+                  settings=p.settings)
+    households = [sample_packet(i) for i in range(60)]
+    rows = [RosterRow(d.household, head_of(d.members), len(d.members), d.colour, helper.name, helper.phone,
+                      d.summary.per_capita_fen) for d in households]
+    pages = {
+        "packet": render_packet(p, folder / "packet.pdf"),
+        "signoff": render_signoff(SignoffData(**common, year=p.year, summary=p.summary, line=p.line, helper=helper,
+                                              exit_steps=p.exit_steps), folder / "signoff.pdf"),
+        "ledger_card": render_ledger_card(LedgerCardData(**common, year=2020, month=3, entries=entries,
+                                                         helper=helper), folder / "ledger_card.pdf"),
+        "mingbai": render_mingbai(MingbaiData(**common, year=p.year, summary=p.summary, line=p.line, helper=helper,
+                                              measures=p.measures, colour=p.colour), folder / "mingbai.pdf"),
+        "roster": render_roster(RosterData(p.village, iter(rows), p.printed_on, year=p.year), folder / "roster.pdf"),
+        "notice": render_notice(NoticeData(p.village, tuple(NoticeRow(r.household, r.head, r.people,
+                                                                       "人均纯收入稳定超过贫困线，“两不愁三保障”已落实")
+                                                             for r in rows[:12]), p.printed_on, p.year,
+                                           posted_from=dt.date(2020, 6, 10), posted_to=dt.date(2020, 6, 16),
+                                           contact="村民委员会、驻村工作队"), folder / "notice.pdf"),
+        "dashboard": render_dashboard(DashboardData(p.village, p.printed_on, p.year, len(rows),
+                                                    sum(r.people for r in rows), by_colour={"red": 20, "green": 25,
+                                                                                            "blue": 15},
+                                                    by_cause={"1": 20, "2": 10, "8": 18, "9": 12},
+                                                    by_exit_year={2018: 20, 2019: 22, 2020: 18},
+                                                    by_group={g: 10 for g in GROUPS}, exited=40,
+                                                    remaining_people=70), folder / "dashboard.pdf"),
+    }
+    return pages
+
+
+if __name__ == "__main__":
+    import sys
+
+    for name, count in write_samples(sys.argv[1] if len(sys.argv) > 1 else "samples").items():
+        print(f"{name}: {count} 页")

@@ -143,9 +143,11 @@ class HouseholdMaker:
             family = names.surname()
         n = 1 if rng.random() < 0.25 else 2 if rng.random() < 0.72 else 3
         oldest = min(head_age - 21, 22)
-        if draft.cause == "3":
-            oldest = max(oldest, min(head_age - 20, 15 + int(rng.random() * 6)))
-        self._children(draft, family, n, max(0, int(rng.random() * (oldest + 1)) if draft.cause != "3" else oldest))
+        if draft.cause == "3":  # 因学: the eldest child is of high-school or college age when the parents allow
+            oldest = min(head_age - 20, 15 + int(rng.random() * 6))
+        else:
+            oldest = int(rng.random() * (oldest + 1))
+        self._children(draft, family, n, oldest)
         if rng.random() < 0.55:
             parent_age = head_age + 23 + int(rng.random() * 10)
             if rng.random() < 0.6:
@@ -331,7 +333,7 @@ class HouseholdMaker:
         elif problem == "no_ethnicity":
             people[int(rng.random() * len(people))].ethnicity = ""
         elif problem == "idle_labour":
-            grown = [p for p in people if 16 <= p.age <= 65 and not p.student]
+            grown = [p for p in people if 16 <= p.age <= 65 and not p.student and p.health == "01"]
             if not grown:
                 return False
             p = grown[0]

@@ -183,7 +183,7 @@ class BookWriter:
         if prof.ill and rnd() < 0.7:
             flex.append((day(int(rnd() * 12)), "49", 500 + 2500 * rnd(), None, "", "医疗救助", 10))
         if not flex:
-            flex.append((day(3), "29", 300.0, None, "", "零星收入", 1))
+            flex.append((day(3), "49", 300.0, None, "", "临时救助", 1))
         for m in range(12):
             start = months[m][0]
             living.append((start + 4, "61", 30 + 60 * rnd(), None, "", "水电费"))

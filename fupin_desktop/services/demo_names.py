@@ -1,4 +1,4 @@
-"""People of the demo: Chinese names, pinyin initials, valid and unique ID numbers, phones, bank accounts.
+"""People of the demo: Chinese names, valid and unique ID numbers, phones, bank accounts.
 
 Everything draws from the caller's ``random.Random`` so the demo is deterministic for a seed.
 """
@@ -6,8 +6,6 @@ Everything draws from the caller's ``random.Random`` so the demo is deterministi
 import datetime as dt
 import random
 from itertools import accumulate
-
-from pypinyin import Style, lazy_pinyin
 
 from fupin_desktop.domain.idnumber import make_id_number
 
@@ -24,7 +22,7 @@ _SURNAME_CUM = tuple(accumulate(int(item[len(s):]) for item, s in zip(_SURNAMES.
 
 # Given-name characters by the decade people were born in (older, middle, younger generation).
 _MALE = (
-    "德福贵发有全生才财明国建华忠林山海荣金春长永树根成洪庆文志世学富顺安清汉兴宝万",
+    "德福贵发有全生才财明国建华忠林山海荣金春永树根成洪庆文志世学富顺安清汉兴宝万",
     "伟强军勇平斌刚涛杰波辉亮磊鹏峰超明东文海建红卫兵华林俊龙飞宁新江",
     "浩宇轩博睿子晨旭泽锦航然豪阳鑫俊杰涛辰逸皓诚铭凯哲",
 )
@@ -42,22 +40,6 @@ _PHONE_PREFIXES = ("133", "135", "136", "137", "138", "139", "150", "151", "152"
                    "180", "181", "182", "183", "186", "187", "188", "189", "191", "199")
 BANKS = (("汉中农村商业银行", "621392"), ("中国邮政储蓄银行", "621799"), ("中国农业银行", "622848"),
          ("中国建设银行", "621700"))
-
-_INITIALS: dict[str, str] = {}
-
-
-def initials(name: str) -> str:
-    """Lower-case pinyin first letters of a name ("张三丰" → "zsf"), cached per character."""
-    out = []
-    for ch in name:
-        letter = _INITIALS.get(ch)
-        if letter is None:
-            first = lazy_pinyin(ch, style=Style.FIRST_LETTER)[0] if ch.strip() else ""
-            letter = "".join(c for c in first.lower() if "a" <= c <= "z")
-            _INITIALS[ch] = letter
-        out.append(letter)
-    return "".join(out)
-
 
 class NameMaker:
     """Chinese names; each village favours a few surnames, as real villages do."""

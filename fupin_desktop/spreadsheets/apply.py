@@ -25,18 +25,15 @@ REASON_UPDATE = "从表格导入更新"
 PROGRESS_EVERY = 200
 
 
-def _template(record) -> dict:
-    return to_row(record)
-
-
-_HOUSEHOLD_ROW = _template(r.Household(id="", village_id=""))
-_MEMBER_ROW = _template(r.Member(id="", household_id="", name=""))
+_HOUSEHOLD_ROW = to_row(r.Household(id="", village_id=""))
+_MEMBER_ROW = to_row(r.Member(id="", household_id="", name=""))
 
 
 def _row(template: dict, values: dict) -> dict:
+    """A full new row: the record's defaults, then the values read (in their column form)."""
     row = dict(template)
     for key, value in values.items():
-        row[key] = to_db_value(value)
+        row[key] = value if type(value) is str or type(value) is int else to_db_value(value)
     return row
 
 
@@ -106,13 +103,21 @@ def apply_plan(ctx, plan: ImportPlan, *, progress: Callable | None = None, backu
                     row["name_initials"] = name_initials(row["name"])
                     row_ids.append(loader.add(t.MEMBERS, row))
                     members_created += 1
-        half = len(work)
+        known = [(*h.derived, hid) for h, hid in zip(work, touched, strict=True) if h.derived is not None]
+        ctx.db.conn.executemany(
+            f"UPDATE {t.HOUSEHOLDS} SET head_name = ?, people = ?, exit_step = ?, problem_errors = ?,"
+            " problem_warnings = ? WHERE id = ?", known)
+        others = [hid for h, hid in zip(work, touched, strict=True) if h.derived is None]
+        half = len(work) + len(known)
 
         def refresh_progress(done, _count):
             if progress is not None:
                 progress(half + done, total)
 
-        derived.refresh(ctx, touched, progress=refresh_progress)
+        if others:
+            derived.refresh(ctx, others, progress=refresh_progress)
+        elif progress is not None:
+            progress(total, total)
     tables = frozenset({t.HOUSEHOLDS} | ({t.MEMBERS} if members_created or members_updated else set())) \
         if work else frozenset()
     changes = Changes(op_id=writer.op_id, tables=tables, household_ids=frozenset(touched),

@@ -74,24 +74,93 @@ def generate_rows(households: int = HOUSEHOLDS, *, seed: int = 2020, today: dt.d
             yield [number, group, head_name, *person, *household]
 
 
-def write_workbook(path: Path, households: int = HOUSEHOLDS) -> int:
-    """The bench workbook: a title row, the header, then person rows with IDs, phones and numbers as text."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+def _xml(text) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("贫困人口")
-    sheet.append(["汉台区龙江镇龙江村建档立卡贫困人口花名册"])
-    sheet.append(list(HEADERS))
-    rows = 0
-    for rows, values in enumerate(generate_rows(households), start=1):
-        for index in (0, 4, 17):  # 户编号, 证件号码, 联系电话 (positions without the 序号)
-            cell = WriteOnlyCell(sheet, values[index])
-            cell.number_format = "@"
-            values[index] = cell
-        sheet.append([rows, *values])
-    book.save(path)
-    return rows
+
+_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+    '</fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
+    '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="49" applyNumberFormat="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+)
+_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/styles.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        '<Override PartName="/xl/sharedStrings.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="xl/workbook.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
+        '</Relationships>'),
+    "xl/workbook.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<sheets><sheet name="贫困人口" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="worksheets/sheet1.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>'
+        '<Relationship Id="rId2" Target="styles.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"/>'
+        '<Relationship Id="rId3" Target="sharedStrings.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+        '</Relationships>'),
+    "xl/styles.xml": _STYLES,
+}
+
+
+def write_workbook(path: Path, households: int = HOUSEHOLDS) -> int:
+    """The bench workbook as Excel and WPS write it: shared strings, a dimension, ID/phone columns styled
+    as text (numFmt 49 "@"); a title row, the header, then one row per person. Returns the person rows."""
+    import zipfile
+
+    from openpyxl.utils import get_column_letter
+
+    strings: dict[str, int] = {}
+    letters = [get_column_letter(i + 1) for i in range(len(HEADERS))]
+    text_columns = {HEADERS.index(h) for h in ("户编号", "证件号码", "联系电话")}
+
+    def cell(column: int, row: int, value) -> str:
+        ref, style = f"{letters[column]}{row}", ' s="1"' if column in text_columns else ""
+        if isinstance(value, int):
+            return f'<c r="{ref}"{style}><v>{value}</v></c>'
+        index = strings.setdefault(value, len(strings))
+        return f'<c r="{ref}"{style} t="s"><v>{index}</v></c>'
+
+    lines = [f'<row r="1">{cell(0, 1, "汉台区龙江镇龙江村建档立卡贫困人口花名册")}</row>',
+             '<row r="2">' + "".join(cell(i, 2, h) for i, h in enumerate(HEADERS)) + "</row>"]
+    count = 0
+    for count, values in enumerate(generate_rows(households), start=1):
+        row = count + 2
+        cells = [cell(i, row, v) for i, v in enumerate([count, *values]) if v != ""]
+        lines.append(f'<row r="{row}">{"".join(cells)}</row>')
+    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             f'<dimension ref="A1:{letters[-1]}{count + 2}"/><sheetData>{"".join(lines)}</sheetData></worksheet>')
+    shared = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+              f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{len(strings)}" '
+              f'uniqueCount="{len(strings)}">' + "".join(f"<si><t>{_xml(s)}</t></si>" for s in strings) + "</sst>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in {**_PARTS, "xl/sharedStrings.xml": shared, "xl/worksheets/sheet1.xml": sheet}.items():
+            archive.writestr(name, text)
+    return count
 
 
 def read_only_pass(path: Path) -> int:

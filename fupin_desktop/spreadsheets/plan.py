@@ -85,9 +85,9 @@ def build_plan(ctx, path: Path | str, *, sheet: str | None = None, mapping=None,
     find_duplicates(households, {p.number: p for p in people}, problems)
     plan = ImportPlan(path, sheet_rows.name, layout, mapping, village_id, households, problems,
                       rows_read=reader.rows_read, blank_rows=len(reader.blank_rows), db_mark=changelog_mark(ctx))
-    _match(ctx, plan, set(mapping.mapped().values()))
+    owners = _match(ctx, plan, set(mapping.mapped().values()))
     if check_rules:
-        plan.rule_summary = _rule_summary(ctx, plan)
+        plan.rule_summary = _rule_summary(ctx, plan, owners)
     plan.problems.sort(key=lambda p: (p.row, p.level != ERROR, p.column))
     return plan
 
@@ -96,15 +96,18 @@ def build_plan(ctx, path: Path | str, *, sheet: str | None = None, mapping=None,
 
 
 def _owners(ctx, numbers) -> dict[str, list[tuple]]:
-    """ID number → [(member id, household id, household number, head name, active)] of the database."""
+    """ID number → [(member id, household id, household number, head name, active)] of the database.
+
+    Members of deleted households and members who left are listed too (not active): the derived caches
+    count them as "elsewhere", as :func:`fupin_desktop.services.derived.refresh` does."""
     found = defaultdict(list)
     for chunk in _chunks(numbers):
         marks = ",".join("?" for _ in chunk)
-        for mid, hid, number, hnumber, head, change in ctx.db.execute(
-                f"SELECT m.id, m.household_id, m.id_number, h.number, h.head_name, m.change_type"
+        for mid, hid, number, hnumber, head, change, gone in ctx.db.execute(
+                f"SELECT m.id, m.household_id, m.id_number, h.number, h.head_name, m.change_type, h.deleted"
                 f" FROM {t.MEMBERS} m JOIN {t.HOUSEHOLDS} h ON h.id = m.household_id"
-                f" WHERE m.id_number IN ({marks}) AND m.deleted = 0 AND h.deleted = 0", chunk):
-            found[number].append((mid, hid, hnumber, head, change not in LEAVING_CHANGES))
+                f" WHERE m.id_number IN ({marks}) AND m.deleted = 0", chunk):
+            found[number].append((mid, hid, hnumber, head, change not in LEAVING_CHANGES and not gone))
     return found
 
 
@@ -169,7 +172,7 @@ def _diff(record, values: dict) -> dict:
     return {k: v for k, v in values.items() if to_db_value(getattr(record, k)) != to_db_value(v)}
 
 
-def _match(ctx, plan: ImportPlan, mapped: set[str]) -> None:
+def _match(ctx, plan: ImportPlan, mapped: set[str]) -> dict[str, list[tuple]]:
     numbers = _by_number(ctx, plan.village_id, {h.number for h in plan.households if h.number})
     owners = _owners(ctx, {m.values["id_number"] for h in plan.households for m in h.members
                            if m.values.get("id_number")})
@@ -179,7 +182,7 @@ def _match(ctx, plan: ImportPlan, mapped: set[str]) -> None:
     if not targets:
         for household in plan.households:
             _blank_codes(household, mapped)
-        return
+        return owners
     db_households = {k: v[0] for k, v in _load(ctx, r.Household, "id", targets).items()}
     db_members = _load(ctx, r.Member, "household_id", targets)
     for household in plan.households:
@@ -205,6 +208,7 @@ def _match(ctx, plan: ImportPlan, mapped: set[str]) -> None:
             taken.add(found.id)
             member.target_id = found.id
             member.changes = _diff(found, member.values)
+    return owners
 
 
 def _blank_member_codes(values: dict, mapped: set[str]) -> None:
@@ -238,7 +242,16 @@ def planned_records(plan: ImportPlan, household: PlannedHousehold, db_household=
     return record, list(members.values())
 
 
-def _rule_summary(ctx, plan: ImportPlan) -> list[tuple[str, str, int]]:
+def _derived_of(members, problems) -> tuple:
+    """A new household's caches, computed as :func:`fupin_desktop.services.derived.refresh` does (no exit
+    steps yet), so the import need not run the rules a second time."""
+    active = [m for m in members if m.active]
+    head = next((m.name for m in active if m.relation == "01"), "")
+    errors = sum(1 for p in problems if p.level == ERROR)
+    return head, len(active), "", errors, len(problems) - errors
+
+
+def _rule_summary(ctx, plan: ImportPlan, owners) -> list[tuple[str, str, int]]:
     active = [h for h in plan.households if h.action in (CREATE, UPDATE)]
     targets = [h.target_id for h in active if h.target_id]
     db_households = {k: v[0] for k, v in _load(ctx, r.Household, "id", targets).items()} if targets else {}
@@ -255,8 +268,14 @@ def _rule_summary(ctx, plan: ImportPlan) -> list[tuple[str, str, int]]:
     for household in active:
         record, members = planned_records(plan, household, db_households.get(household.target_id),
                                           db_members.get(household.target_id, ()))
-        for problem in check_household(record, members, today=today, settings=settings,
-                                       has_current_helper=household.target_id in helped):
+        elsewhere = frozenset(m.id_number for m in members if m.id_number and any(
+            o[1] != household.target_id for o in owners.get(m.id_number, ())))
+        problems = check_household(record, members, today=today, settings=settings,
+                                   has_current_helper=household.target_id in helped,
+                                   member_id_numbers_elsewhere=elsewhere)
+        if not household.target_id:
+            household.derived = _derived_of(members, problems)
+        for problem in problems:
             key = (problem.level, problem.code)
             counts[key] += 1
             examples.setdefault(key, problem.message)

@@ -47,8 +47,8 @@ class RowReader:
         self.layout = layout
         self.problems = problems
         headers = {c.index: c.header for c in layout.columns}
-        self.columns = [(index, BY_KEY[key], headers.get(index, ""), reader_for(BY_KEY[key], today))
-                        for index, key in mapping.mapped().items()]
+        self.columns = [(index, BY_KEY[key].attr, BY_KEY[key].level == "household", headers.get(index, ""),
+                         reader_for(BY_KEY[key], today)) for index, key in mapping.mapped().items()]
         self.indexes = [index for index, *_ in self.columns]
         self.has_name = mapping.column_of("member.name") is not None
         self.blank_rows: list[int] = []
@@ -90,12 +90,12 @@ class RowReader:
             return None
         person = PersonRow(number)
         width = len(values)
-        for index, spec, header, reader in self.columns:
+        for index, attr, for_household, header, reader in self.columns:
             value = values[index] if index < width else None
             if value is None:
                 continue
             got, issue = reader(value)
-            if issue is not None and spec.attr == "head_id_number" and self.has_name:
+            if issue is not None and attr == "head_id_number" and self.has_name:
                 # the members' own column carries the ID; the head's repeated number only groups rows
                 issue = None if issue[0] == INFO else (WARNING, issue[1] + "（该列仅用于分户）")
             if issue is not None:
@@ -103,12 +103,11 @@ class RowReader:
                 person.error = person.error or issue[0] == ERROR
             if got is None:
                 continue
-            attr = spec.attr
             if attr == "head_name":
                 person.head_name = got
             elif attr == "head_id_number":
                 person.head_id = got.number
-            elif spec.level == "household":
+            elif for_household:
                 person.household[attr] = got
             else:
                 person.member[attr] = got

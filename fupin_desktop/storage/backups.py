@@ -110,7 +110,13 @@ def list_backups(folder: Path | str) -> list[BackupInfo]:
     except (FileNotFoundError, NotADirectoryError):
         return []
     infos = [i for i in (backup_info(p) for p in entries if p.is_file()) if i is not None]
-    return sorted(infos, key=lambda i: (i.created, i.name), reverse=True)
+    return sorted(infos, key=_order, reverse=True)
+
+
+def _order(info: BackupInfo) -> tuple:
+    """Oldest first: by time, then by the ``-2``, ``-3`` … of backups made in the same second."""
+    m = _NAME.match(info.name)
+    return info.created, int(m[4] or 1) if m else 0, info.name
 
 
 # thinning ------------------------------------------------------------------------------------------
@@ -119,7 +125,7 @@ def plan_thinning(infos: list[BackupInfo], now: dt.datetime) -> list[BackupInfo]
     month, of each month beyond; pre-migration backups are always kept."""
     today = now.date()
     seen, remove = set(), []
-    for info in sorted(infos, key=lambda i: (i.created, i.name), reverse=True):
+    for info in sorted(infos, key=_order, reverse=True):
         day = info.created.date()
         age = (today - day).days
         if age <= 0 or info.reason in KEEP_ALWAYS:

@@ -2,8 +2,8 @@
 
 A :class:`BulkLoader` writes exactly what :class:`~fupin_desktop.storage.changelog.ChangeWriter` would write
 for new rows, only in batches: every row of a syncable table (except the daily book) gets ``updated_hlc`` and
-one change-log entry with field ``*`` holding the row as JSON (without ``updated_hlc``); all entries of one
-loader share an op id. Daily-book (``ledger``) rows are self-logging: they get ``hlc``, ``device``,
+one change-log entry with field ``*`` holding the row as JSON (without ``updated_hlc`` and without the
+households' local derived caches ``tables.HOUSEHOLD_DERIVED``); all entries of one loader share an op id. Daily-book (``ledger``) rows are self-logging: they get ``hlc``, ``device``,
 ``operator`` and ``reason`` filled and no change-log entry.
 
 Rows are buffered per table and written on :meth:`BulkLoader.flush` (or automatically once
@@ -49,6 +49,8 @@ _CHANGELOG_SQL = (
     f"INSERT INTO {t.CHANGELOG} (op_id, tbl, row_id, field, old, new, hlc, device, operator, reason, source)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?)"
 )
+# Columns written with the row but kept out of its change-log entry (local derived caches).
+_NOT_LOGGED = {t.HOUSEHOLDS: frozenset(t.HOUSEHOLD_DERIVED)}
 # The same text as ``json.dumps(value, ensure_ascii=False)`` (ChangeWriter's format), without a new encoder per row.
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -117,8 +119,10 @@ class BulkLoader:
         else:
             stamp = self.hlc.tick()
             row.pop("updated_hlc", None)
+            local = _NOT_LOGGED.get(table)
+            logged = {k: v for k, v in row.items() if k not in local} if local else row
             self._changelog.append(
-                (self.op_id, table, row["id"], "*", None, _encode(row), stamp, self.device, self.operator,
+                (self.op_id, table, row["id"], "*", None, _encode(logged), stamp, self.device, self.operator,
                  self.reason, self.source)
             )
             row["updated_hlc"] = stamp

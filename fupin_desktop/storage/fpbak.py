@@ -121,7 +121,7 @@ def decrypt_stream(src, dst, passphrase: str) -> str:
     header, _meta, (log2_n, r, p, salt, nonce, check, chunk) = _read_header(src)
     key, expected = _derive(passphrase, salt, log2_n, r, p)
     if not hmac.compare_digest(expected, check):
-        raise PassphraseError("备份口令不对，请检查大小写和输入法后重试。")
+        raise PassphraseError("备份口令不对，请检查大小写和输入法后重试；如果口令确实没错，这个备份文件可能已损坏。")
     aead = AESGCM(key)
     digest = hashlib.sha256()
     index = 0

@@ -116,8 +116,10 @@ def validate(m: dict) -> None:
         passphrase = _dict(passphrase, "口令参数")
         if passphrase.get("kdf") != "scrypt":
             raise _refuse("口令参数")
-        for key in ("n", "r", "p"):
-            _int(passphrase.get(key), "口令参数", 1, 2**20)
+        from fupin_desktop.sync.crypto import SCRYPT_ALLOWED_N
+
+        if passphrase.get("n") not in SCRYPT_ALLOWED_N or passphrase.get("r") != 8 or passphrase.get("p") != 1:
+            raise _refuse("口令参数不受支持")
         for key in ("salt", "nonce", "sealed"):
             _text(passphrase.get(key), "口令参数", size=120)
     if not recipients and passphrase is None:

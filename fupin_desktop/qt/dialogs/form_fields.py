@@ -9,6 +9,7 @@ kind (text, code, yes/no/unknown, number …), turns widget state into record va
 import datetime as dt
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from fupin_desktop.domain.codes import CodeTable
@@ -19,6 +20,7 @@ from fupin_desktop.qt.widgets.date_edit import DateEdit
 from fupin_desktop.qt.widgets.id_number_edit import IdNumberEdit
 from fupin_desktop.qt.widgets.styles import INVALID_STYLE, WARNING_STYLE, label_style
 
+TINTS = {"error": "#ffe3e3", "warning": "#fff2d6"}
 YES_NO = CodeTable("yes_no", "是否", (("1", "是"), ("0", "否")))
 
 # kinds: text · code · bool · tribool (yes / no / not filled) · float · optfloat · int · optint · date · idnumber
@@ -178,11 +180,20 @@ class FormBinder(QObject):
                 label.setToolTip(text)
                 label.setStyleSheet(label_style(level))
                 label.setVisible(bool(text))
-            frame = INVALID_STYLE if level == "error" else WARNING_STYLE if level else ""
-            if isinstance(widget, QLineEdit) and getattr(widget, "error", None) and widget.error():
-                continue  # the widget's own refusal frame stays
-            widget.setStyleSheet(f"#{widget.objectName()} {{{frame}}}" if frame else "")
             widget.setToolTip(text)
+            if isinstance(widget, QLineEdit):
+                if getattr(widget, "error", None) and widget.error():
+                    continue  # the widget's own refusal frame stays
+                frame = INVALID_STYLE if level == "error" else WARNING_STYLE if level else ""
+                widget.setStyleSheet(f"#{widget.objectName()} {{{frame}}}" if frame else "")
+            else:  # combo boxes, spin boxes, check boxes keep their native look: only the colour changes
+                palette = QPalette()
+                if level:
+                    tint = QColor(TINTS[level])
+                    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Button, QPalette.ColorRole.Window):
+                        palette.setColor(role, tint)
+                widget.setPalette(palette)
+                widget.setAutoFillBackground(bool(level) and isinstance(widget, QCheckBox))
 
     def focus(self, name: str) -> bool:
         widget = self.widgets.get(name)

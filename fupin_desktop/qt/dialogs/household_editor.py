@@ -11,10 +11,9 @@ and offered back when the household is opened again. Every service call goes thr
 import dataclasses
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -26,20 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from fupin_desktop.domain import records as r
-from fupin_desktop.domain.codes import EXIT_STATUS
 from fupin_desktop.domain.rules import check_household
 from fupin_desktop.i18n.translate import _
 from fupin_desktop.qt.dialogs.editor_assistance import CAUSE_KINDS, AssistancePage
 from fupin_desktop.qt.dialogs.editor_drafts import EditorDrafts
 from fupin_desktop.qt.dialogs.editor_exit import ExitProgressPage
 from fupin_desktop.qt.dialogs.editor_forms import BASIC_KINDS, CONDITION_KINDS, BasicPage, ConditionsPage
+from fupin_desktop.qt.dialogs.editor_header import header_html, undo_text, window_title
 from fupin_desktop.qt.dialogs.editor_history import HistoryPage
+from fupin_desktop.qt.dialogs.editor_keys import FormKeysFilter
 from fupin_desktop.qt.dialogs.editor_members import MembersPage
 from fupin_desktop.qt.dialogs.editor_visits import VisitsPage
 from fupin_desktop.qt.dialogs.ledger_grid import LedgerGridWidget
 from fupin_desktop.qt.dialogs.warnings_note_dialog import WarningsNoteDialog
 from fupin_desktop.qt.widgets.code_combo import CodeCombo
-from fupin_desktop.qt.widgets.id_number_edit import IdNumberEdit
 from fupin_desktop.qt.widgets.problem_list import ProblemList, level_icon, summary_text
 from fupin_desktop.qt.widgets.styles import label_style
 from fupin_desktop.services.errors import WarningsNeedNoteError
@@ -90,7 +89,7 @@ class HouseholdEditorDialog(QDialog):
         self.undo_button = QPushButton(_("撤销上次保存（Ctrl+Z）"), self)
         self.save_button = QPushButton(_("保存档案（Ctrl+S）"), self)
         self.save_button.setObjectName("save_button")
-        self.save_button.setStyleSheet("font-weight: bold;")
+        self.save_button.setProperty("role", "primary")
         for button in (self.undo_button, self.save_button):
             button.setAutoDefault(False)
         top = QHBoxLayout()
@@ -138,11 +137,8 @@ class HouseholdEditorDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last_save)
         for number in range(len(TAB_TITLES)):
             QShortcut(QKeySequence(f"Alt+{number + 1}"), self, lambda n=number: self.show_tab(n))
-        for binder in (self.basic.binder, self.conditions.binder, self.assistance.binder, self.members.binder):
-            for widget in binder.widgets.values():
-                target = widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else widget
-                target = widget.edit if isinstance(widget, IdNumberEdit) else target
-                target.installEventFilter(self)
+        self.keys = FormKeysFilter(self)
+        self.keys.install((self.basic.binder, self.conditions.binder, self.assistance.binder, self.members.binder))
 
     # --- public API ----------------------------------------------------------------------------------------
     def tab_names(self) -> list[str]:
@@ -202,7 +198,7 @@ class HouseholdEditorDialog(QDialog):
             self.ledger.set_household(self.household_id, data.today)
         self._baseline = {_key(p) for p in file.problems} if file else set()
         self.undo_button.setEnabled(bool(data.undo and not data.undo.refused))
-        self.undo_button.setToolTip(self._undo_text(data.undo))
+        self.undo_button.setToolTip(undo_text(data.undo))
         self._set_busy(False)
         self.check_now()
         if first and data.draft:
@@ -266,7 +262,10 @@ class HouseholdEditorDialog(QDialog):
         self.assistance.show_problems(by_field)
         self.members.show_problems(problems)
         self.problem_list.set_problems(problems)
-        self.problem_summary.setText(summary_text(problems))
+        self.problem_list.setVisible(bool(problems))
+        self.problem_summary.setText(summary_text(problems) + (_("（点击一条可定位到该项）") if problems else ""))
+        self.problem_summary.setStyleSheet(label_style(
+            "error" if any(p.level == "error" for p in problems) else "warning" if problems else "ok"))
         self._mark_tabs(problems)
         self._update_title()
         return problems
@@ -353,15 +352,6 @@ class HouseholdEditorDialog(QDialog):
         self.say(str(exc) or _("操作失败"), error=True)
 
     # --- undo ----------------------------------------------------------------------------------------------
-    @staticmethod
-    def _undo_text(preview) -> str:
-        if preview is None:
-            return _("没有可以撤销的修改")
-        if preview.refused:
-            return preview.refused
-        return _("撤销 {when} {operator}的修改：{reason}").format(
-            when=preview.when.strftime("%m-%d %H:%M"), operator=preview.operator, reason=preview.reason or _("修改档案"))
-
     def undo_last_save(self) -> None:
         """Ctrl+Z: revert the last saved change of this household (asks first)."""
         if self.data is None or self._busy or not self.household_id:
@@ -371,9 +361,9 @@ class HouseholdEditorDialog(QDialog):
             return
         preview = self.data.undo
         if preview is None or preview.refused:
-            self.say(self._undo_text(preview), error=True)
+            self.say(undo_text(preview), error=True)
             return
-        answer = QMessageBox.question(self, _("撤销"), self._undo_text(preview) + "？",
+        answer = QMessageBox.question(self, _("撤销"), undo_text(preview) + "？",
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -391,36 +381,14 @@ class HouseholdEditorDialog(QDialog):
         self.tabs.setEnabled(not busy)
 
     def _update_title(self) -> None:
-        household, members = self.current_records() if self.data else (None, [])
-        head = next((m.name for m in members if m.relation == "01" and m.active), "") if members else ""
-        title = _("{head}户").format(head=head) if head else (_("新建贫困户档案") if not self.household_id
-                                                              else _("贫困户档案"))
-        self.setWindowTitle(("* " if self._dirty else "") + title)
-        if household is None:
+        if self.data is None:
             return
-        parts = [f"<b style='font-size:16px'>{title}</b>"]
-        if household.number:
-            parts.append(_("户编号 {number}").format(number=household.number))
-        if household.village_group:
-            parts.append(household.village_group)
-        parts.append(_("{n}人").format(n=sum(1 for m in members if m.active)))
-        parts.append(EXIT_STATUS.label(household.exit_status))
-        if household.planned_exit_year:
-            parts.append(_("计划{year}年脱贫").format(year=household.planned_exit_year))
-        if self._dirty:
-            parts.append(f"<span style='color:#b26a00'>{_('有未保存的修改')}</span>")
-        self.header.setText(" · ".join(parts))
-
-    def eventFilter(self, watched, event):
-        kind = event.type()
-        if kind == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.focusNextChild()  # Enter moves on, as Tab does
-            return True
-        if kind == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Undo) \
-                and isinstance(watched, QLineEdit) and not watched.isUndoAvailable():
-            return True  # nothing typed to undo here: let Ctrl+Z undo the last save
-        return super().eventFilter(watched, event)
+        household, members = self.current_records()
+        head = next((m.name for m in members if m.relation == "01" and m.active), "")
+        self.setWindowTitle(window_title(head, self.household_id is None, self._dirty))
+        colour = self.data.file.colour if self.data.file else ""
+        self.header.setText(header_html(household, members, colour=colour, new=self.household_id is None,
+                                        dirty=self._dirty))
 
     def reject(self) -> None:
         """Esc or closing the window: unsaved edits are kept as a draft and offered back next time."""

@@ -32,8 +32,8 @@ from fupin_desktop.domain.income import INCOME_GROUPS, LIVING_EXPENSE, PRODUCTIO
 from fupin_desktop.i18n.formatting import format_money
 from fupin_desktop.i18n.translate import _
 from fupin_desktop.qt.dialogs.ledger_month_model import (
-    DATE,
     COLUMNS,
+    DATE,
     LedgerEntryDelegate,
     LedgerMonthTableModel,
 )
@@ -237,8 +237,10 @@ class LedgerGridWidget(QWidget):
         """Put the cursor in the entry row (and open its editor)."""
         index = self.model.index(self.model.draft_row, column)
         self.table.setFocus()
-        self.table.setCurrentIndex(index)
-        self.table.edit(index)
+        if self.table.currentIndex() == index:
+            self.table.edit(index)
+        else:
+            self.table.setCurrentIndex(index)  # opens the editor (edit trigger CurrentChanged)
 
     def commit_row(self) -> None:
         missing = self.model.missing()

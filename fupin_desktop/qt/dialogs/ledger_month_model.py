@@ -31,11 +31,11 @@ DIRECTIONS = CodeTable("ledger_direction", "收/支", (("1", "收入"), ("2", "�
 def parse_direction(text: str) -> str | None:
     """"收"/"s"/"1"/"+" → "1" (收入); "支"/"z"/"2"/"-" → "2" (支出); else None."""
     text = text.strip().lower()
-    if text in ("+", "收", "收入", "s", "sr", "1"):
+    if text in ("+", "收", "收入", "s", "sr", "shou", "1"):
         return "1"
-    if text in ("-", "支", "支出", "z", "zc", "2"):
+    if text in ("-", "支", "支出", "z", "zc", "zhi", "2"):
         return "2"
-    return DIRECTIONS.parse(text)
+    return None
 
 
 class LedgerMonthTableModel(QAbstractTableModel):
@@ -46,18 +46,29 @@ class LedgerMonthTableModel(QAbstractTableModel):
         self.draft: dict = {}
         self.reference = dt.date.today()
         self.today = dt.date.today()
+        self._shown = False
 
     def set_month(self, view) -> None:
+        """Show ``view`` (a ``LedgerMonth``). Reloading the same month keeps the entry row and its open editor."""
+        month = dt.date(view.year, view.month, 1)
+        if self._shown and month == self.reference:
+            self.layoutAboutToBeChanged.emit()
+            old_draft = self.draft_row
+            self.entries = list(view.entries)
+            self.reversed_ids = view.reversed_ids
+            self.today = view.today
+            for index in self.persistentIndexList():
+                row = self.draft_row if index.row() == old_draft else min(index.row(), self.draft_row)
+                self.changePersistentIndex(index, self.index(row, index.column()))
+            self.layoutChanged.emit()
+            return
         self.beginResetModel()
+        self._shown = True
         self.entries = list(view.entries)
         self.reversed_ids = view.reversed_ids
-        self.reference = dt.date(view.year, view.month, 1)
+        self.reference = month
         self.today = view.today
-        keep = self.draft.get("date")
-        if keep is None or (keep.year, keep.month) != (view.year, view.month):
-            self.draft = {}
-        else:
-            self.draft = {"date": keep}
+        self.draft = {}
         self.endResetModel()
 
     @property

@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget)
 
 from fupin_desktop.qt.widgets.code_combo import CodeCombo
 from fupin_desktop.qt.widgets.date_edit import DateEdit
@@ -45,41 +46,35 @@ class Ui_HouseholdAssistanceForm(object):
 
         self.helper_left.addWidget(self.current_helper_label)
 
-        self.helper_choice_row = QHBoxLayout()
-        self.helper_choice_row.setSpacing(8)
-        self.helper_choice_row.setObjectName(u"helper_choice_row")
+        self.helper_form = QFormLayout()
+        self.helper_form.setObjectName(u"helper_form")
+        self.helper_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
         self.helper_choice_label = QLabel(self.helper_group)
         self.helper_choice_label.setObjectName(u"helper_choice_label")
 
-        self.helper_choice_row.addWidget(self.helper_choice_label)
+        self.helper_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.helper_choice_label)
 
         self.helper_choice = QComboBox(self.helper_group)
         self.helper_choice.setObjectName(u"helper_choice")
-        self.helper_choice.setMinimumSize(QSize(200, 0))
-        self.helper_choice.setMaximumSize(QSize(200, 16777215))
+        self.helper_choice.setMinimumSize(QSize(240, 0))
+        self.helper_choice.setMaximumSize(QSize(240, 16777215))
 
-        self.helper_choice_row.addWidget(self.helper_choice)
+        self.helper_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.helper_choice)
 
-
-        self.helper_left.addLayout(self.helper_choice_row)
-
-        self.helper_reason_row = QHBoxLayout()
-        self.helper_reason_row.setSpacing(8)
-        self.helper_reason_row.setObjectName(u"helper_reason_row")
         self.helper_reason_label = QLabel(self.helper_group)
         self.helper_reason_label.setObjectName(u"helper_reason_label")
 
-        self.helper_reason_row.addWidget(self.helper_reason_label)
+        self.helper_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.helper_reason_label)
 
         self.helper_reason = QLineEdit(self.helper_group)
         self.helper_reason.setObjectName(u"helper_reason")
-        self.helper_reason.setMinimumSize(QSize(200, 0))
-        self.helper_reason.setMaximumSize(QSize(200, 16777215))
+        self.helper_reason.setMinimumSize(QSize(240, 0))
+        self.helper_reason.setMaximumSize(QSize(240, 16777215))
 
-        self.helper_reason_row.addWidget(self.helper_reason)
+        self.helper_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.helper_reason)
 
 
-        self.helper_left.addLayout(self.helper_reason_row)
+        self.helper_left.addLayout(self.helper_form)
 
         self.helper_button_row = QHBoxLayout()
         self.helper_button_row.setSpacing(8)
@@ -236,10 +231,10 @@ class Ui_HouseholdAssistanceForm(object):
         self.current_helper_label.setText("")
         self.helper_choice_label.setText(QCoreApplication.translate("HouseholdAssistanceForm", u"\u7ed3\u5bf9\u5e72\u90e8\uff1a", None))
         self.helper_reason_label.setText(QCoreApplication.translate("HouseholdAssistanceForm", u"\u66f4\u6362\u539f\u56e0\uff1a", None))
-        self.helper_reason.setPlaceholderText(QCoreApplication.translate("HouseholdAssistanceForm", u"\u66f4\u6362\u65f6\u5fc5\u586b", None))
+        self.helper_reason.setPlaceholderText(QCoreApplication.translate("HouseholdAssistanceForm", u"\u66f4\u6362\u5e2e\u6276\u8d23\u4efb\u4eba\u65f6\u5fc5\u586b", None))
         self.assign_button.setText(QCoreApplication.translate("HouseholdAssistanceForm", u"\u786e\u5b9a\u7ed3\u5bf9", None))
 #if QT_CONFIG(tooltip)
-        self.assign_button.setToolTip(QCoreApplication.translate("HouseholdAssistanceForm", u"\u4e0e\u6240\u9009\u5e72\u90e8\u7ed3\u5bf9\uff1b\u5df2\u6709\u5e2e\u6276\u8d23\u4efb\u4eba\u65f6\u4e3a\u66f4\u6362", None))
+        self.assign_button.setToolTip(QCoreApplication.translate("HouseholdAssistanceForm", u"\u4e0e\u6240\u9009\u5e72\u90e8\u7ed3\u5bf9\uff1b\u5df2\u6709\u5e2e\u6276\u8d23\u4efb\u4eba\u65f6\u4e3a\u66f4\u6362\uff08\u7ed3\u5bf9\u5386\u53f2\u4fdd\u7559\uff09", None))
 #endif // QT_CONFIG(tooltip)
         ___qtablewidgetitem = self.pairings_table.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(QCoreApplication.translate("HouseholdAssistanceForm", u"\u5e2e\u6276\u8d23\u4efb\u4eba", None))

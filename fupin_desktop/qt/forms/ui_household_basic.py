@@ -188,6 +188,83 @@ class Ui_HouseholdBasicForm(object):
 
         self.basic_columns_0.addWidget(self.identity_group)
 
+        self.family_group = QGroupBox(HouseholdBasicForm)
+        self.family_group.setObjectName(u"family_group")
+        self.family_group_form = QFormLayout(self.family_group)
+        self.family_group_form.setObjectName(u"family_group_form")
+        self.family_group_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+        self.family_group_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.family_group_form.setHorizontalSpacing(10)
+        self.family_group_form.setVerticalSpacing(7)
+        self.military_family_label = QLabel(self.family_group)
+        self.military_family_label.setObjectName(u"military_family_label")
+
+        self.family_group_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.military_family_label)
+
+        self.military_family_row = QHBoxLayout()
+        self.military_family_row.setSpacing(8)
+        self.military_family_row.setObjectName(u"military_family_row")
+        self.military_family = QCheckBox(self.family_group)
+        self.military_family.setObjectName(u"military_family")
+
+        self.military_family_row.addWidget(self.military_family)
+
+        self.military_family_problem = QLabel(self.family_group)
+        self.military_family_problem.setObjectName(u"military_family_problem")
+        self.military_family_problem.setWordWrap(True)
+
+        self.military_family_row.addWidget(self.military_family_problem)
+
+
+        self.family_group_form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.military_family_row)
+
+        self.only_child_label = QLabel(self.family_group)
+        self.only_child_label.setObjectName(u"only_child_label")
+
+        self.family_group_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.only_child_label)
+
+        self.only_child_row = QHBoxLayout()
+        self.only_child_row.setSpacing(8)
+        self.only_child_row.setObjectName(u"only_child_row")
+        self.only_child = QCheckBox(self.family_group)
+        self.only_child.setObjectName(u"only_child")
+
+        self.only_child_row.addWidget(self.only_child)
+
+        self.only_child_problem = QLabel(self.family_group)
+        self.only_child_problem.setObjectName(u"only_child_problem")
+        self.only_child_problem.setWordWrap(True)
+
+        self.only_child_row.addWidget(self.only_child_problem)
+
+
+        self.family_group_form.setLayout(1, QFormLayout.ItemRole.FieldRole, self.only_child_row)
+
+        self.two_daughters_label = QLabel(self.family_group)
+        self.two_daughters_label.setObjectName(u"two_daughters_label")
+
+        self.family_group_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.two_daughters_label)
+
+        self.two_daughters_row = QHBoxLayout()
+        self.two_daughters_row.setSpacing(8)
+        self.two_daughters_row.setObjectName(u"two_daughters_row")
+        self.two_daughters = QCheckBox(self.family_group)
+        self.two_daughters.setObjectName(u"two_daughters")
+
+        self.two_daughters_row.addWidget(self.two_daughters)
+
+        self.two_daughters_problem = QLabel(self.family_group)
+        self.two_daughters_problem.setObjectName(u"two_daughters_problem")
+        self.two_daughters_problem.setWordWrap(True)
+
+        self.two_daughters_row.addWidget(self.two_daughters_problem)
+
+
+        self.family_group_form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.two_daughters_row)
+
+
+        self.basic_columns_0.addWidget(self.family_group)
+
         self.identity_group_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.basic_columns_0.addItem(self.identity_group_spacer)
@@ -354,83 +431,6 @@ class Ui_HouseholdBasicForm(object):
 
         self.basic_columns_1.addWidget(self.status_group)
 
-        self.family_group = QGroupBox(HouseholdBasicForm)
-        self.family_group.setObjectName(u"family_group")
-        self.family_group_form = QFormLayout(self.family_group)
-        self.family_group_form.setObjectName(u"family_group_form")
-        self.family_group_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
-        self.family_group_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.family_group_form.setHorizontalSpacing(10)
-        self.family_group_form.setVerticalSpacing(7)
-        self.military_family_label = QLabel(self.family_group)
-        self.military_family_label.setObjectName(u"military_family_label")
-
-        self.family_group_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.military_family_label)
-
-        self.military_family_row = QHBoxLayout()
-        self.military_family_row.setSpacing(8)
-        self.military_family_row.setObjectName(u"military_family_row")
-        self.military_family = QCheckBox(self.family_group)
-        self.military_family.setObjectName(u"military_family")
-
-        self.military_family_row.addWidget(self.military_family)
-
-        self.military_family_problem = QLabel(self.family_group)
-        self.military_family_problem.setObjectName(u"military_family_problem")
-        self.military_family_problem.setWordWrap(True)
-
-        self.military_family_row.addWidget(self.military_family_problem)
-
-
-        self.family_group_form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.military_family_row)
-
-        self.only_child_label = QLabel(self.family_group)
-        self.only_child_label.setObjectName(u"only_child_label")
-
-        self.family_group_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.only_child_label)
-
-        self.only_child_row = QHBoxLayout()
-        self.only_child_row.setSpacing(8)
-        self.only_child_row.setObjectName(u"only_child_row")
-        self.only_child = QCheckBox(self.family_group)
-        self.only_child.setObjectName(u"only_child")
-
-        self.only_child_row.addWidget(self.only_child)
-
-        self.only_child_problem = QLabel(self.family_group)
-        self.only_child_problem.setObjectName(u"only_child_problem")
-        self.only_child_problem.setWordWrap(True)
-
-        self.only_child_row.addWidget(self.only_child_problem)
-
-
-        self.family_group_form.setLayout(1, QFormLayout.ItemRole.FieldRole, self.only_child_row)
-
-        self.two_daughters_label = QLabel(self.family_group)
-        self.two_daughters_label.setObjectName(u"two_daughters_label")
-
-        self.family_group_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.two_daughters_label)
-
-        self.two_daughters_row = QHBoxLayout()
-        self.two_daughters_row.setSpacing(8)
-        self.two_daughters_row.setObjectName(u"two_daughters_row")
-        self.two_daughters = QCheckBox(self.family_group)
-        self.two_daughters.setObjectName(u"two_daughters")
-
-        self.two_daughters_row.addWidget(self.two_daughters)
-
-        self.two_daughters_problem = QLabel(self.family_group)
-        self.two_daughters_problem.setObjectName(u"two_daughters_problem")
-        self.two_daughters_problem.setWordWrap(True)
-
-        self.two_daughters_row.addWidget(self.two_daughters_problem)
-
-
-        self.family_group_form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.two_daughters_row)
-
-
-        self.basic_columns_1.addWidget(self.family_group)
-
         self.status_group_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.basic_columns_1.addItem(self.status_group_spacer)
@@ -445,15 +445,15 @@ class Ui_HouseholdBasicForm(object):
         self.phone_label.setBuddy(self.phone)
         self.bank_label.setBuddy(self.bank)
         self.bank_account_label.setBuddy(self.bank_account)
+        self.military_family_label.setBuddy(self.military_family)
+        self.only_child_label.setBuddy(self.only_child)
+        self.two_daughters_label.setBuddy(self.two_daughters)
         self.standard_label.setBuddy(self.standard)
         self.attribute_label.setBuddy(self.attribute)
         self.identified_on_label.setBuddy(self.identified_on)
         self.planned_exit_year_label.setBuddy(self.planned_exit_year)
         self.exit_status_label.setBuddy(self.exit_status)
         self.exit_year_label.setBuddy(self.exit_year)
-        self.military_family_label.setBuddy(self.military_family)
-        self.only_child_label.setBuddy(self.only_child)
-        self.two_daughters_label.setBuddy(self.two_daughters)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(HouseholdBasicForm)
@@ -476,6 +476,16 @@ class Ui_HouseholdBasicForm(object):
         self.bank_problem.setText("")
         self.bank_account_label.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u94f6\u884c\u8d26\u53f7\uff1a", None))
         self.bank_account_problem.setText("")
+        self.family_group.setTitle(QCoreApplication.translate("HouseholdBasicForm", u"\u5bb6\u5ead\u7c7b\u578b", None))
+        self.military_family_label.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u519b\u70c8\u5c5e\uff1a", None))
+        self.military_family.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u662f", None))
+        self.military_family_problem.setText("")
+        self.only_child_label.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u72ec\u751f\u5b50\u5973\u6237\uff1a", None))
+        self.only_child.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u662f", None))
+        self.only_child_problem.setText("")
+        self.two_daughters_label.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u53cc\u5973\u6237\uff1a", None))
+        self.two_daughters.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u662f", None))
+        self.two_daughters_problem.setText("")
         self.status_group.setTitle(QCoreApplication.translate("HouseholdBasicForm", u"\u8bc6\u522b\u4e0e\u8131\u8d2b", None))
         self.standard_label.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u8bc6\u522b\u6807\u51c6\uff1a", None))
         self.standard_problem.setText("")
@@ -490,16 +500,6 @@ class Ui_HouseholdBasicForm(object):
         self.exit_status_problem.setText("")
         self.exit_year_label.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u8131\u8d2b\u5e74\u5ea6\uff1a", None))
         self.exit_year_problem.setText("")
-        self.family_group.setTitle(QCoreApplication.translate("HouseholdBasicForm", u"\u5bb6\u5ead\u7c7b\u578b", None))
-        self.military_family_label.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u519b\u70c8\u5c5e\uff1a", None))
-        self.military_family.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u662f", None))
-        self.military_family_problem.setText("")
-        self.only_child_label.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u72ec\u751f\u5b50\u5973\u6237\uff1a", None))
-        self.only_child.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u662f", None))
-        self.only_child_problem.setText("")
-        self.two_daughters_label.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u53cc\u5973\u6237\uff1a", None))
-        self.two_daughters.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u662f", None))
-        self.two_daughters_problem.setText("")
         pass
     # retranslateUi
 

@@ -15,7 +15,7 @@ from fupin_desktop.i18n.translate import N_, _
 from fupin_desktop.services.queries import HouseholdFilter
 
 WINDOW = 200
-REFRESH_TABLES = frozenset({"households", "members", "exit_steps", "pairings", "settings", "ledger"})
+REFRESH_TABLES = frozenset({"households", "members", "exit_steps", "pairings", "settings"})  # not the book
 
 COLUMNS = (
     ("colour", N_("三色")),

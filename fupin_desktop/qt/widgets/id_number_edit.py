@@ -31,6 +31,7 @@ class IdNumberEdit(QWidget):
         self._today: dt.date | None = None
         self._info: IdInfo | None = None
         self._reason = ""
+        self._hint = ""
         self._problem = ("", "")
         self.edit = QLineEdit(self)
         self.edit.setObjectName("id_number_text")

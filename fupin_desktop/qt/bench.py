@@ -1,0 +1,238 @@
+"""``python -m fupin_desktop.qt.bench --work-dir DIR`` (also ``fupin bench gui``): the Qt face's speed figures.
+
+- S1 cold start to an interactive main window on the village, against a bare QApplication + empty
+  QMainWindow process measured in the same run (goal ≤ 1.5 s and ≤ 3×); also the time until the dashboard
+  is filled.
+- S2 search as you type on the county (goal ≤ 50 ms per keystroke, p95): from setting the filter to the
+  first window of rows in the model; the total count follows in its own job and is shown separately.
+- S4 saving one ledger entry through the book grid and seeing it refreshed (goal ≤ 20 ms).
+- Extras: the county dashboard (S5, ≤ 2 s) and the process's peak memory with the county open (S10, ≤ 400 MB).
+
+Data comes from the demo generator, built into the work folder when missing (the county takes a long time
+to build; ``--search-size township`` or ``village`` uses a smaller file and the output says so).
+"""
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DONE_MARK = "demo-complete"
+ANCHOR_SCRIPT = """
+import sys, time
+started = time.perf_counter()
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, lambda: (print(f"ready {time.perf_counter() - started:.4f}", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def ensure_demo(work: Path, size: str) -> Path:
+    folder = work / size
+    if (folder / DONE_MARK).exists():
+        return folder
+    if folder.exists():
+        shutil.rmtree(folder)
+    print(f"生成 {size} 演示数据到 {folder}（只需一次）…", flush=True)
+    subprocess.run([sys.executable, "-m", "fupin_desktop.cli.main", "--data-dir", str(folder), "demo",
+                    "--size", size], check=True, stdout=subprocess.DEVNULL)
+    (folder / DONE_MARK).write_text("ok", encoding="utf-8")
+    return folder
+
+
+def pct(values, q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def _time_process(command: list[str], env: dict) -> dict[str, float]:
+    """Wall time from spawning ``command`` until each "<mark> …" line it prints."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    marks = {}
+    for line in process.stdout:
+        word = line.split(" ", 1)[0]
+        if word in ("ready", "filled"):
+            marks[word] = time.perf_counter() - started
+    process.wait()
+    if "ready" not in marks:
+        raise RuntimeError(f"{' '.join(command)} never became ready")
+    return marks
+
+
+def bench_start(village: Path, rounds: int) -> dict:
+    env = {**os.environ}
+    program = [sys.executable, "-m", "fupin_desktop", "--data-dir", str(village), "--ready-marker"]
+    anchor = [sys.executable, "-c", ANCHOR_SCRIPT]
+    _time_process(program, env)  # warm the file cache and write the start-up cache
+    _time_process(anchor, env)
+    ours, bare, filled = [], [], []
+    for _ in range(rounds):
+        marks = _time_process(program, env)
+        ours.append(marks["ready"])
+        filled.append(marks.get("filled", marks["ready"]))
+        bare.append(_time_process(anchor, env)["ready"])
+    return {"ready": statistics.median(ours), "filled": statistics.median(filled),
+            "anchor": statistics.median(bare)}
+
+
+class _Waiter:
+    """Run the Qt event loop until a condition holds."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def until(self, condition, timeout: float = 120.0) -> None:
+        deadline = time.perf_counter() + timeout
+        while not condition():
+            self.app.processEvents()
+            if time.perf_counter() > deadline:
+                raise TimeoutError("benchmark step timed out")
+
+
+def _keystrokes(ctx, rng: random.Random, words: int = 8) -> list[str]:
+    """What a first secretary types: names, pinyin initials, ID fragments, household numbers, char by char."""
+    from fupin_desktop.domain.names import name_initials
+    from fupin_desktop.services.queries import HouseholdFilter, count_households, household_file, list_households
+
+    total = count_households(ctx, HouseholdFilter())
+    picks = [list_households(ctx, offset=rng.randrange(total), limit=1)[0] for _ in range(words)]
+    typed = []
+    for row in picks:
+        ids = [m.id_number for m in household_file(ctx, row.id).members if m.id_number]
+        for word in (row.head_name, name_initials(row.head_name), (ids[0][-8:] if ids else ""), row.number[-5:]):
+            typed += [word[:i] for i in range(1, len(word) + 1)]
+    return [t for t in typed if t]
+
+
+def bench_search(folder: Path, app) -> dict:
+    from fupin_desktop.qt.models.households_table_model import HouseholdsTableModel
+    from fupin_desktop.qt.tasks import DatabaseThread, Ops
+    from fupin_desktop.services.context import open_context
+    from fupin_desktop.services.queries import HouseholdFilter
+
+    worker = DatabaseThread(lambda: open_context(folder))
+    worker.wait_ready(600)
+    ops = Ops(worker)
+    wait = _Waiter(app)
+    try:
+        model = HouseholdsTableModel(ops)
+        typed = worker.call(_keystrokes, random.Random(7), timeout=600)
+        rows_ms, count_ms = [], []
+        state = {}
+        model.loaded.connect(lambda: state.__setitem__("rows", time.perf_counter()))
+        model.count_changed.connect(lambda _n: state.__setitem__("count", time.perf_counter()))
+        for text in typed:
+            state.clear()
+            started = time.perf_counter()
+            model.set_filter(HouseholdFilter(text=text))
+            wait.until(lambda: "count" in state)
+            rows_ms.append((state["rows"] - started) * 1000)
+            count_ms.append((state["count"] - started) * 1000)
+        started = time.perf_counter()
+        board = ops.call(lambda ctx: __import__("fupin_desktop.services.dashboard", fromlist=["x"]).dashboard(ctx),
+                         timeout=600)
+        dashboard_s = time.perf_counter() - started
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return {"keystrokes": len(typed), "rows_p50": pct(rows_ms, 0.5), "rows_p95": pct(rows_ms, 0.95),
+                "count_p50": pct(count_ms, 0.5), "count_p95": pct(count_ms, 0.95), "dashboard_s": dashboard_s,
+                "households": board.households, "rss_mb": rss_mb}
+    finally:
+        worker.stop()
+
+
+def bench_ledger(village: Path, work: Path, app, saves: int) -> dict:
+    import datetime as dt
+
+    from fupin_desktop.qt.dialogs.ledger_grid import LedgerGridWidget
+    from fupin_desktop.qt.pages import AppServices
+    from fupin_desktop.qt.tasks import DatabaseThread, Ops
+    from fupin_desktop.services.context import open_context
+    from fupin_desktop.services.queries import list_households
+
+    scratch = work / "village-scratch"
+    if scratch.exists():
+        shutil.rmtree(scratch)
+    shutil.copytree(village, scratch, ignore=shutil.ignore_patterns("backups", "ui.ini"))
+    worker = DatabaseThread(lambda: open_context(scratch, operator="性能测试"))
+    worker.wait_ready(600)
+    ops = Ops(worker)
+    wait = _Waiter(app)
+    try:
+        settings, clock = worker.call(lambda ctx: (ctx.settings, ctx.clock))
+        services = AppServices(ops=ops, worker=worker, settings=settings, clock=clock)
+        household_id = worker.call(lambda ctx: list_households(ctx, limit=1, offset=7)[0].id)
+        grid = LedgerGridWidget(services, household_id)
+        grid.resize(1000, 600)
+        grid.show()
+        loads = []
+        grid.loaded.connect(lambda: loads.append(time.perf_counter()))
+        grid.set_household(household_id)
+        wait.until(lambda: loads)
+        today = clock.today()
+        times = []
+        for index in range(saves):
+            before = len(loads)
+            grid.model.draft = {"date": today - dt.timedelta(days=index % 20), "direction": "1",
+                                "category": "11", "amount_fen": 10_000 + index, "note": "性能测试"}
+            started = time.perf_counter()
+            grid.commit_row()
+            wait.until(lambda before=before: len(loads) > before)
+            times.append((loads[-1] - started) * 1000)
+        grid.close()
+        return {"saves": saves, "p50": pct(times, 0.5), "p95": pct(times, 0.95)}
+    finally:
+        worker.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="界面性能测试（S1 启动、S2 查找、S4 记账）")
+    parser.add_argument("--work-dir", type=Path, required=True)
+    parser.add_argument("--search-size", default="county", choices=("small", "village", "township", "county"),
+                        help="查找测试用的数据规模（默认 county；county 第一次生成较久）")
+    parser.add_argument("--rounds", type=int, default=5, help="启动测试的轮数")
+    parser.add_argument("--saves", type=int, default=30)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    work = args.work_dir
+    work.mkdir(parents=True, exist_ok=True)
+    village = ensure_demo(work, "village")
+    search_folder = ensure_demo(work, args.search_size)
+
+    start = bench_start(village, args.rounds)
+    ratio = start["ready"] / start["anchor"]
+    print(f"S1 启动到可操作的主窗口（village）：{start['ready']:.3f} s；空白 QApplication+QMainWindow："
+          f"{start['anchor']:.3f} s；比值 {ratio:.2f}×（目标 ≤1.5 s 且 ≤3×）"
+          f"{'  达标' if start['ready'] <= 1.5 and ratio <= 3 else '  未达标'}")
+    print(f"   作战图数据显示完毕：{start['filled']:.3f} s")
+
+    from fupin_desktop.qt.app import create_application
+
+    app = create_application([sys.argv[0]])
+    search = bench_search(search_folder, app)
+    note = "" if args.search_size == "county" else f"（注意：用的是 {args.search_size}，不是 county）"
+    print(f"S2 边输入边查找（{args.search_size}，{search['households']} 户，{search['keystrokes']} 次按键）{note}："
+          f"首屏 p50 {search['rows_p50']:.1f} ms，p95 {search['rows_p95']:.1f} ms（目标 ≤50 ms）"
+          f"{'  达标' if search['rows_p95'] <= 50 else '  未达标'}；"
+          f"总数统计 p50 {search['count_p50']:.1f} ms，p95 {search['count_p95']:.1f} ms")
+    print(f"S5 作战图统计（{args.search_size}）：{search['dashboard_s']:.3f} s")
+    print(f"S10 打开 {args.search_size} 后进程内存峰值：{search['rss_mb']:.0f} MB（目标 ≤400 MB）")
+    ledger = bench_ledger(village, work, app, args.saves)
+    print(f"S4 记一笔账并刷新账本（village，{ledger['saves']} 次）：p50 {ledger['p50']:.1f} ms，"
+          f"p95 {ledger['p95']:.1f} ms（目标 ≤20 ms）{'  达标' if ledger['p50'] <= 20 else '  未达标'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

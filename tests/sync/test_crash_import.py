@@ -1,0 +1,99 @@
+"""kill -9 at random instants during an import (SYNC.md §1.1, QUALITY.md R1).
+
+Each trial forks a child that opens a copy of the township and imports a village bundle (backup, one
+transaction), and SIGKILLs it after a random delay spread over the whole import. Afterwards the database
+passes ``integrity_check`` and ``foreign_key_check``; the import is either entirely there (import log row and
+every record, equal to a clean import) or entirely absent; importing again converges to the clean result.
+``FUPIN_SYNC_CRASH_TRIALS`` sets the number of trials (default 100).
+"""
+
+import os
+import random
+import signal
+import time
+
+import pytest
+
+from fupin_desktop.storage.database import integrity_problems
+from fupin_desktop.sync.importer import Secrets
+from tests.sync import world
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not hasattr(os, "fork"), reason="the trials fork")]
+
+TRIALS = int(os.environ.get("FUPIN_SYNC_CRASH_TRIALS", "100"))
+SEED = int(os.environ.get("FUPIN_CRASH_SEED", "20200615"))
+
+
+def _import_in_child(folder, bundle, secrets) -> int:
+    pid = os.fork()
+    if pid == 0:  # the child: import and leave without running the parent's cleanup
+        code = 1
+        try:
+            ctx = world.open_ctx(folder)
+            [prepared] = world.import_into(ctx, [bundle], secrets=secrets, make_backup=True)
+            code = 0 if prepared.applied else 2
+        except BaseException:
+            import traceback
+
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    return pid
+
+
+@pytest.fixture(scope="module")
+def crash_world(base, tmp_path_factory):
+    root = tmp_path_factory.mktemp("crash")
+    village = world.make_village(root / "village", base.identity, code="610702101203", households=16, ledger=40,
+                                 id_base="6107021990")
+    bundle = world.export_to(village, root / "stick").path
+    village.close()
+    secrets = Secrets(township=base.secrets.township)
+    reference = world.open_ctx(world.copy_installation(base.township, root / "reference"))
+    [prepared] = world.import_into(reference, [bundle], secrets=secrets)
+    assert prepared.applied, prepared.error
+    expected = world.dump(reference)
+    reference.close()
+    durations = []
+    for n in range(3):
+        folder = world.copy_installation(base.township, root / f"timing{n}")
+        start = time.perf_counter()
+        pid = _import_in_child(folder, bundle, secrets)
+        _, status = os.waitpid(pid, 0)
+        durations.append(time.perf_counter() - start)
+        assert os.waitstatus_to_exitcode(status) == 0
+    return {"root": root, "bundle": bundle, "secrets": secrets, "expected": expected,
+            "duration": sorted(durations)[1]}
+
+
+def test_kill_9_during_import_never_half_applies(base, crash_world):
+    rng = random.Random(SEED)
+    root, bundle, secrets = crash_world["root"], crash_world["bundle"], crash_world["secrets"]
+    outcomes = {"applied": 0, "absent": 0}
+    for trial in range(TRIALS):
+        folder = world.copy_installation(base.township, root / "trial")
+        pid = _import_in_child(folder, bundle, secrets)
+        time.sleep(rng.uniform(0, crash_world["duration"] * 1.2))
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+        ctx = world.open_ctx(folder)
+        assert integrity_problems(ctx.db) == [], trial
+        logged = ctx.db.execute("SELECT count(*) FROM sync_imports WHERE file_name = ?", [bundle.name]).fetchone()[0]
+        if logged:
+            assert world.dump(ctx) == crash_world["expected"], trial
+            outcomes["applied"] += 1
+        else:
+            assert ctx.db.execute("SELECT count(*) FROM households").fetchone()[0] == 0, trial
+            assert ctx.db.execute("SELECT count(*) FROM ledger").fetchone()[0] == 0, trial
+            assert ctx.db.execute("SELECT count(*) FROM sync_versions").fetchone()[0] == 0, trial
+            outcomes["absent"] += 1
+        [prepared] = world.import_into(ctx, [bundle], secrets=secrets)
+        assert prepared.applied or prepared.already, (trial, prepared.error)
+        assert world.dump(ctx) == crash_world["expected"], trial
+        assert not list(folder.glob("*.part")), trial
+        ctx.close()
+    print(f"kill -9 trials: {outcomes}, import ≈ {crash_world['duration']:.2f} s")
+    assert outcomes["applied"] > 0 and outcomes["absent"] > 0, outcomes
