@@ -1,7 +1,7 @@
 """Build the one-folder bundle into ``build/dist/fupin-desktop/`` and print its size.
 
     python packaging/build_bundle.py            # catalogs, forms, then PyInstaller (with exclusions)
-    python packaging/build_bundle.py --full     # the same without exclusions, into build/dist-full/
+    python packaging/build_bundle.py --full     # PyInstaller's defaults (no exclusions, no strip), build/dist-full/
     python packaging/build_bundle.py --compare  # both, and the difference
     python packaging/build_bundle.py --self-test  # afterwards run the bundle's --self-test offscreen
 
@@ -18,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "fupin_desktop.spec"
+FORMS_COMPILER = ROOT / "packaging" / "build_forms.py"
 APP_NAME = "fupin-desktop"
 MB = 1024 * 1024
 
@@ -39,22 +40,12 @@ def compile_catalogs() -> None:
                    stdout=subprocess.DEVNULL)
 
 
-def forms_compilers() -> list[Path]:
-    """The project's forms compiler(s) in ``packaging/`` (``*forms*.py``), if the GUI has one yet."""
-    return sorted(path for path in (ROOT / "packaging").glob("*form*.py") if path.name != Path(__file__).name)
-
-
 def compile_forms() -> None:
-    ui_files = sorted((ROOT / "forms").glob("*.ui"))
-    compilers = forms_compilers()
-    if not ui_files:
-        print("forms/：没有 .ui 文件，跳过窗体编译。")
+    """Regenerate ``fupin_desktop/qt/forms`` from ``forms/*.ui`` with the GUI's own compiler."""
+    if not FORMS_COMPILER.exists():
+        print(f"警告：没有 {FORMS_COMPILER.relative_to(ROOT)}，使用已提交的 fupin_desktop/qt/forms。")
         return
-    if not compilers:
-        print("警告：forms/ 有 .ui 文件，但 packaging/ 里还没有窗体编译脚本；使用已提交的 fupin_desktop/qt/forms。")
-        return
-    for compiler in compilers:
-        subprocess.run([sys.executable, str(compiler)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, str(FORMS_COMPILER)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
@@ -98,7 +89,7 @@ def run_pyinstaller(full: bool, clean: bool) -> float:
 
 def build(full: bool = False, clean: bool = False) -> Path:
     """Build one bundle; returns its folder. Prints time and size."""
-    label = "完整（不排除）" if full else "精简"
+    label = "完整（不排除、不精简符号）" if full else "精简"
     print(f"构建{label}包：{bundle_dir(full)}", flush=True)
     seconds = run_pyinstaller(full, clean)
     size, files = folder_size(bundle_dir(full))
@@ -115,7 +106,7 @@ def run_self_test(folder: Path) -> int:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="构建 fupin_desktop 单文件夹程序包（PyInstaller）")
-    parser.add_argument("--full", action="store_true", help="不排除未用的 Qt 模块和插件（用于比较大小）")
+    parser.add_argument("--full", action="store_true", help="不排除未用的模块和插件、不去除调试符号（PyInstaller 默认，用于比较大小）")
     parser.add_argument("--compare", action="store_true", help="精简包和完整包都构建，并比较大小")
     parser.add_argument("--clean", action="store_true", help="清除 PyInstaller 缓存后重新构建")
     parser.add_argument("--self-test", action="store_true", help="构建后在无界面模式下运行程序包的自检")

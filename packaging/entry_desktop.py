@@ -3,8 +3,8 @@
 import multiprocessing
 import sys
 
-from fupin_desktop.__main__ import main
-
 if __name__ == "__main__":
     multiprocessing.freeze_support()
+    from fupin_desktop.__main__ import main
+
     sys.exit(main())

@@ -10,6 +10,11 @@ from fupin_desktop.domain.records import Household, Settings
 
 DEFAULT_COLOUR = "red"
 
+# Mapping key for households under the safety net (兜底保障): 低保/五保/特困 households not yet exited.
+SAFETY_NET = "safety_net"
+SAFETY_NET_ATTRIBUTES = frozenset({"2", "3", "4"})  # 2014: 低保户 五保户 低保贫困户; 2017: 低保贫困户 特困供养贫困户
+NOT_EXITED = frozenset({"0", "3", ""})
+
 COLOUR_HEX = {
     "red": "#d9363e",
     "blue": "#2f6fde",
@@ -21,9 +26,14 @@ COLOUR_NAMES = {"red": "红", "blue": "蓝", "green": "绿", "yellow": "黄"}
 
 
 def colour_of(household: Household, settings: Settings) -> str:
-    """The override when one is set, else the mapped colour of the 脱贫状态, else red."""
+    """The override when one is set; a safety-net household not yet exited takes the ``safety_net`` colour
+    when the mapping has one; else the mapped colour of the 脱贫状态, else red."""
     if household.colour_override:
         return household.colour_override
+    mapping = settings.colour_mapping
+    if (SAFETY_NET in mapping and household.exit_status in NOT_EXITED
+            and household.attribute in SAFETY_NET_ATTRIBUTES):
+        return mapping[SAFETY_NET]
     return settings.colour_mapping.get(household.exit_status, DEFAULT_COLOUR) or DEFAULT_COLOUR
 
 

@@ -247,7 +247,8 @@ class Settings:
     """Configurable values (DOMAIN.md: "configurable"), with the shipped defaults."""
 
     colour_mapping: dict[str, str] = field(
-        default_factory=lambda: {"0": "red", "3": "red", "1": "green", "4": "blue"}
+        # 红 = 落实帮扶措施中, 蓝 = 成功脱贫, 绿 = 等待政策衔接、实行兜底保障 (see domain/colours.py)
+        default_factory=lambda: {"0": "red", "3": "red", "1": "blue", "4": "blue", "safety_net": "green"}
     )
     accounting_year_start_month: int = 10  # 1 October – 30 September
     accounting_year_start_day: int = 1

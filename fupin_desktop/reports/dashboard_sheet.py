@@ -15,7 +15,8 @@ from fupin_desktop.domain.exits import step_name
 from fupin_desktop.i18n.formatting import format_percent
 from fupin_desktop.reports import fonts, layout
 from fupin_desktop.reports.data import DashboardData
-from fupin_desktop.reports.layout import Fixed, PartStart, form_table
+from fupin_desktop.reports.layout import PartStart
+from fupin_desktop.reports.tables import Fixed, form_table
 from fupin_desktop.reports.typesetting import CELL, NOTE, SUBHEADING, SUBTITLE, TITLE, TextBlock
 
 WIDTH = 170 * mm

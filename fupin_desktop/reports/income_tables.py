@@ -8,7 +8,7 @@ from fupin_desktop.domain.income import INCOME_GROUPS, IncomeSummary
 from fupin_desktop.domain.records import PovertyLine
 from fupin_desktop.reports import fonts, layout
 from fupin_desktop.reports import values as v
-from fupin_desktop.reports.layout import Fixed, form_table
+from fupin_desktop.reports.tables import Fixed, form_table
 from fupin_desktop.reports.typesetting import BODY, CELL, SUBHEADING, TextBlock
 
 BOLD_ROW = CELL.but(bold=True)

@@ -16,8 +16,10 @@ from fupin_desktop.domain.income import INCOME_GROUPS, LIVING_EXPENSE, PRODUCTIO
 from fupin_desktop.domain.income import accounting_year_range as year_range
 from fupin_desktop.reports import fonts, layout
 from fupin_desktop.reports import values as v
+from fupin_desktop.reports.boxes import SignatureBox
 from fupin_desktop.reports.data import LedgerCardData, active_members, head_of
-from fupin_desktop.reports.layout import Fixed, PartStart, SignatureBox, form_table, kv_table
+from fupin_desktop.reports.layout import PartStart
+from fupin_desktop.reports.tables import Fixed, form_table, kv_table
 from fupin_desktop.reports.typesetting import CELL, NOTE, SUBHEADING, SUBTITLE, TITLE, TextBlock
 
 WIDTH = 170 * mm

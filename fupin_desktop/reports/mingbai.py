@@ -5,17 +5,20 @@ the per-capita net income against the line (大写金额 too); the helper and th
 phones (the card hangs in the household's own home); the 两不愁三保障 status.
 """
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from fupin_desktop.domain import codes
 from fupin_desktop.domain.exits import guarantee_blockers
 from fupin_desktop.domain.income import INCOME_GROUPS
-from fupin_desktop.reports import layout
+from fupin_desktop.reports import layout, tables
 from fupin_desktop.reports import values as v
+from fupin_desktop.reports.boxes import Swatch
 from fupin_desktop.reports.data import MingbaiData, active_members, head_of
 from fupin_desktop.reports.income_tables import comparison
-from fupin_desktop.reports.layout import Fixed, PartStart, Swatch, form_table, kv_table
+from fupin_desktop.reports.layout import PartStart
+from fupin_desktop.reports.tables import Fixed, form_table, kv_table
 from fupin_desktop.reports.typesetting import BODY, CELL, NOTE, SUBHEADING, SUBTITLE, TITLE, TextBlock
 
 WIDTH = 170 * mm
@@ -83,10 +86,10 @@ def mingbai_story(data: MingbaiData, *, locale: str = "zh_CN") -> list:
         TextBlock("三、“两不愁三保障”情况", SUBHEADING.but(space_before=6)),
         form_table(status, [WIDTH / len(items)] * len(items), cell_style=BIG_CELL),
         Spacer(0, 4 * mm),
-        layout.form_table([[Swatch(v.colour_of_name(data.colour), 5 * mm),
+        tables.form_table([[Swatch(v.colour_of_name(data.colour), 5 * mm),
                             f"三色标识：{colour}（红：落实帮扶措施中；绿：等待政策衔接、兜底保障；蓝：成功脱贫）"]],
                           [10 * mm, WIDTH - 10 * mm], header_rows=0, align=["CENTER", "LEFT"],
-                          style=[("GRID", (0, 0), (-1, -1), 0, layout.colors.white)]),
+                          style=[("GRID", (0, 0), (-1, -1), 0, colors.white)]),
         TextBlock("对帮扶工作有意见或建议，请联系帮扶责任人或驻村第一书记。本卡每月更新一次，请妥善张贴保管。",
                   NOTE.but(space_before=4)),
     ]

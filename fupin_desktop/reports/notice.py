@@ -10,8 +10,10 @@ from reportlab.platypus import KeepTogether, Spacer, Table
 
 from fupin_desktop.reports import fonts, layout
 from fupin_desktop.reports import values as v
+from fupin_desktop.reports.boxes import SealCircle
 from fupin_desktop.reports.data import NoticeData
-from fupin_desktop.reports.layout import DATE_LINE, Fixed, PartStart, SealCircle, date_text, form_table
+from fupin_desktop.reports.layout import DATE_LINE, PartStart, date_text
+from fupin_desktop.reports.tables import Fixed, form_table
 from fupin_desktop.reports.typesetting import BODY, CELL, NOTE, TITLE, TextBlock
 
 WIDTH = 170 * mm

@@ -14,7 +14,8 @@ from fupin_desktop.reports import layout
 from fupin_desktop.reports import values as v
 from fupin_desktop.reports.data import PacketData, active_members, head_of
 from fupin_desktop.reports.income_tables import income_section
-from fupin_desktop.reports.layout import Fixed, PartStart, form_table, heading, kv_table
+from fupin_desktop.reports.layout import PartStart, heading
+from fupin_desktop.reports.tables import Fixed, form_table, kv_table
 from fupin_desktop.reports.typesetting import BODY, CELL, NOTE, SUBTITLE, TITLE, TextBlock
 
 WIDTH = 170 * mm

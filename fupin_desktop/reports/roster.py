@@ -19,8 +19,10 @@ from fupin_desktop.domain import codes
 from fupin_desktop.domain.exits import step_name
 from fupin_desktop.reports import layout
 from fupin_desktop.reports import values as v
+from fupin_desktop.reports.boxes import Swatch
 from fupin_desktop.reports.data import RosterData, RosterRow
-from fupin_desktop.reports.layout import Fixed, PartStart, Swatch, form_table
+from fupin_desktop.reports.layout import PartStart
+from fupin_desktop.reports.tables import Fixed, form_table
 from fupin_desktop.reports.typesetting import CELL, NOTE, SUBTITLE, TITLE, TextBlock
 
 WIDTH = landscape(A4)[0] - layout.LEFT_MARGIN - layout.RIGHT_MARGIN

@@ -14,20 +14,11 @@ from fupin_desktop.domain import codes
 from fupin_desktop.domain.exits import PUBLICITY_STEP, guarantee_blockers
 from fupin_desktop.reports import fonts, layout
 from fupin_desktop.reports import values as v
+from fupin_desktop.reports.boxes import SealCircle, SignatureBox, ThumbprintBox
 from fupin_desktop.reports.data import SignoffData, active_members, head_of
 from fupin_desktop.reports.income_tables import comparison, income_lines
-from fupin_desktop.reports.layout import (
-    DATE_LINE,
-    Fixed,
-    PartStart,
-    SealCircle,
-    SignatureBox,
-    ThumbprintBox,
-    date_text,
-    form_table,
-    heading,
-    kv_table,
-)
+from fupin_desktop.reports.layout import DATE_LINE, PartStart, date_text, heading
+from fupin_desktop.reports.tables import Fixed, form_table, kv_table
 from fupin_desktop.reports.typesetting import BODY, NOTE, SUBTITLE, TITLE, TextBlock
 
 WIDTH = 170 * mm

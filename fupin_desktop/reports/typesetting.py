@@ -218,15 +218,18 @@ def draw_lines(canv, lines: list[tuple[str, float]], style: TextStyle, width: fl
     """Draw laid-out lines (text, indent) top-down in a box ``width`` × ``height`` at the origin."""
     size, leading = style.size, style.leading
     boxes: list[tuple[float, float]] = []
-    canv.saveState()
-    if style.colour != "#000000":
-        canv.setFillColor(style.colour)
-        canv.setStrokeColor(style.colour)
-    if style.bold:
-        canv.setLineWidth(size * BOLD_STROKE)
+    plain = style.colour == "#000000" and not style.bold  # the common case needs no graphics state of its own
+    if not plain:
+        canv.saveState()
+        if style.colour != "#000000":
+            canv.setFillColor(style.colour)
+            canv.setStrokeColor(style.colour)
+        if style.bold:
+            canv.setLineWidth(size * BOLD_STROKE)
     text = canv.beginText()
     mode = 2 if style.bold else 0
-    text.setTextRenderMode(mode)
+    if mode:
+        text.setTextRenderMode(mode)
     current = None
     y = height - (leading - size) / 2 - ASCENT * size
     for line, indent in lines:
@@ -257,10 +260,14 @@ def draw_lines(canv, lines: list[tuple[str, float]], style: TextStyle, width: fl
         y -= leading
     canv.drawText(text)
     if boxes:
+        if plain:
+            canv.saveState()
+            plain = False
         canv.setLineWidth(0.5)
         for x, base in boxes:
             left, bottom, side = x + 0.08 * size, base - 0.12 * size, 0.84 * size
             canv.rect(left, bottom, side, side, stroke=1, fill=0)
             canv.line(left, bottom, left + side, bottom + side)
             canv.line(left, bottom + side, left + side, bottom)
-    canv.restoreState()
+    if not plain:
+        canv.restoreState()

@@ -11,7 +11,7 @@ from fupin_desktop.domain.idnumber import mask_id_number
 from fupin_desktop.domain.records import Member
 from fupin_desktop.i18n.capital import capital_amount
 from fupin_desktop.i18n.formatting import format_date
-from fupin_desktop.reports.layout import Fixed
+from fupin_desktop.reports.tables import Fixed
 
 TICKED, UNTICKED = "■", "□"
 

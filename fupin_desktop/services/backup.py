@@ -171,7 +171,7 @@ def restore_offline(data_dir: Path | str | None, backup: Path | str, *, passphra
                     clock: Clock | None = None) -> RestoreResult:
     """Restore with no context open (command line, start-up): takes the installation lock itself."""
     data_dir = Path(data_dir) if data_dir else default_data_dir()
-    with InstallationLock(data_dir), translated("恢复备份", data_dir):
+    with translated("恢复备份", data_dir), InstallationLock(data_dir):
         return _restore_files(data_dir, backup, passphrase=passphrase, now=(clock or SystemClock()).now())
 
 
@@ -254,7 +254,8 @@ def open_session(data_dir: Path | str | None = None, *, operator: str = "", cloc
     """
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     clock = clock or SystemClock()
-    lock = InstallationLock(data_dir).acquire()
+    with translated("打开数据", data_dir):
+        lock = InstallationLock(data_dir).acquire()
     try:
         report = check_at_start(data_dir / DB_FILE_NAME, data_dir / "backups")
         recovered = None

@@ -24,7 +24,7 @@ class Dashboard:
     poor_people: int
     rural_population: int
     line_fen: int | None
-    below_line_households: int
+    below_line_households: int  # per-capita net income projected to the year's end at or below the line
     below_line_people: int
     behind_schedule: int
     helpers_without_recent_visit: list[str] = field(default_factory=list)
@@ -68,10 +68,9 @@ def dashboard(ctx, village_id: str = "", *, today: dt.date | None = None) -> Das
     db = ctx.db
     base = f"FROM {t.HOUSEHOLDS} h WHERE h.deleted = 0{vclause}"
     by_colour, households, people, poor_people = Counter(), 0, 0, 0
-    for status, override, n, persons in db.execute(
-            f"SELECT h.exit_status, h.colour_override, count(*), sum(h.people) {base}"
-            " GROUP BY h.exit_status, h.colour_override", vparams):
-        colour = override or settings.colour_mapping.get(status, "red")
+    for status, colour, n, persons in db.execute(
+            f"SELECT h.exit_status, h.colour, count(*), sum(h.people) {base}"
+            " GROUP BY h.exit_status, h.colour", vparams):
         by_colour[colour] += n
         households += n
         people += persons or 0
@@ -88,8 +87,11 @@ def dashboard(ctx, village_id: str = "", *, today: dt.date | None = None) -> Das
     line = line_for_year(ctx.poverty_lines(), year)
     below_h = below_p = 0
     if line is not None:
+        # The year is projected at its current pace, as the deadline board does (domain.income.project_year_end).
+        start, end = accounting_year_range(year, settings)
+        scale = ((end - start).days + 1) / ((min(today, end) - start).days + 1)
         for net, n in per_capita_by_household(ctx, year, village_id).values():
-            if n and net / n <= line.line_fen:
+            if n and net * scale / n <= line.line_fen:
                 below_h += 1
                 below_p += n
     behind = db.execute(

@@ -1,4 +1,4 @@
-"""Local derived caches on households (head name, people, exit step, problem counts).
+"""Local derived caches on households (head name, people, exit step, colour, problem counts).
 
 They make lists, filters and the dashboard fast on a county-sized file. They are recomputed here, inside
 the caller's transaction, never synced and never written to the change log.
@@ -7,6 +7,7 @@ the caller's transaction, never synced and never written to the change log.
 from collections import defaultdict
 
 from fupin_desktop.domain import records as r
+from fupin_desktop.domain.colours import colour_of
 from fupin_desktop.domain.exits import procedure_state
 from fupin_desktop.domain.rules import check_household
 from fupin_desktop.storage import repository as repo
@@ -57,9 +58,10 @@ def refresh(ctx, household_ids=None, *, progress=None) -> int:
             problems = check_household(h, ms, today=today, settings=settings, has_current_helper=h.id in helped,
                                        member_id_numbers_elsewhere=elsewhere)
             errors = sum(1 for p in problems if p.level == "error")
-            updates.append((head, len(active), state.last_step or "", errors, len(problems) - errors, h.id))
+            updates.append((head, len(active), state.last_step or "", colour_of(h, settings), errors,
+                            len(problems) - errors, h.id))
         db.conn.executemany(
-            f"UPDATE {t.HOUSEHOLDS} SET head_name = ?, people = ?, exit_step = ?, problem_errors = ?,"
+            f"UPDATE {t.HOUSEHOLDS} SET head_name = ?, people = ?, exit_step = ?, colour = ?, problem_errors = ?,"
             " problem_warnings = ? WHERE id = ?", updates)
         done += len(updates)
         if progress:

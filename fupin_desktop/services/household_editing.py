@@ -26,8 +26,16 @@ def _member_values(values: dict) -> dict:
     return hh.normalise_member_values({k: v for k, v in values.items() if k in EDITABLE_MEMBER})
 
 
-def save_household(ctx, household_id: str | None, values: dict, members: list[dict], *, helper_id: str = "",
-                   accept_note: str = "", reason: str = "") -> tuple[str, Changes]:
+def save_household(
+    ctx,
+    household_id: str | None,
+    values: dict,
+    members: list[dict],
+    *,
+    helper_id: str = "",
+    accept_note: str = "",
+    reason: str = "",
+) -> tuple[str, Changes]:
     """Create (``household_id`` None) or update a household with its members in one operation.
 
     ``members`` are dicts of member fields; a dict with an ``id`` of an existing member updates it, one
@@ -36,8 +44,14 @@ def save_household(ctx, household_id: str | None, values: dict, members: list[di
     """
     values = {k: v for k, v in values.items() if k in EDITABLE_HOUSEHOLD}
     if household_id is None:
-        return hh.create_household(ctx, values, [{k: v for k, v in m.items() if k != "id"} for m in members],
-                                   helper_id=helper_id, accept_note=accept_note, reason=reason or "新建档案")
+        return hh.create_household(
+            ctx,
+            values,
+            [{k: v for k, v in m.items() if k != "id"} for m in members],
+            helper_id=helper_id,
+            accept_note=accept_note,
+            reason=reason or "新建档案",
+        )
     household, old_members = hh.load(ctx, household_id)
     by_id = {m.id: m for m in old_members}
     updated_members, inserts, updates = [], [], []
@@ -122,9 +136,19 @@ def editor_data(ctx, household_id: str | None, *, with_draft: bool = False) -> E
         found = villages.villages(ctx)
         village = found[0] if found else None
     draft = drafts.load_draft(ctx, household_id) if with_draft else None
-    return EditorData(today=ctx.clock.today(), settings=ctx.settings, operator=ctx.operator, village=village,
-                      helpers=helpers(ctx), file=file, history=history, id_numbers_elsewhere=elsewhere,
-                      blockers=blockers, undo=preview, draft=draft)
+    return EditorData(
+        today=ctx.clock.today(),
+        settings=ctx.settings,
+        operator=ctx.operator,
+        village=village,
+        helpers=helpers(ctx),
+        file=file,
+        history=history,
+        id_numbers_elsewhere=elsewhere,
+        blockers=blockers,
+        undo=preview,
+        draft=draft,
+    )
 
 
 # --- the daily book, one month ----------------------------------------------------------------------------
@@ -160,5 +184,15 @@ def ledger_month_view(ctx, household_id: str, year: int, month: int) -> LedgerMo
     summary = ledger.year_summary(ctx, household_id, account_year, members)
     month_totals = summarise(entries, members, ctx.settings, account_year)
     today = ctx.clock.today()
-    return LedgerMonth(household_id, year, month, today, entries, reversed_ids, month_totals, summary,
-                       line_for_year(ctx.poverty_lines(), account_year), project_year_end(summary, today))
+    return LedgerMonth(
+        household_id,
+        year,
+        month,
+        today,
+        entries,
+        reversed_ids,
+        month_totals,
+        summary,
+        line_for_year(ctx.poverty_lines(), account_year),
+        project_year_end(summary, today),
+    )

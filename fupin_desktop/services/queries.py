@@ -18,7 +18,7 @@ from fupin_desktop.storage import tables as t
 
 ROW_COLUMNS = ("id", "village_id", "number", "village_group", "head_name", "people", "attribute", "main_cause",
                "exit_status", "colour_override", "planned_exit_year", "exit_year", "exit_step",
-               "problem_errors", "problem_warnings")
+               "problem_errors", "problem_warnings", "colour")
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class HouseholdRow:
     exit_step: str
     problem_errors: int
     problem_warnings: int
-    colour: str = ""
+    colour: str
 
 
 @dataclass(frozen=True)
@@ -54,16 +54,6 @@ class HouseholdFilter:
     has_problems: bool = False
     behind_schedule: bool = False
     household_ids: tuple[str, ...] = ()
-
-
-def _colour_condition(colour: str, settings) -> tuple[str, list]:
-    statuses = [s for s, c in settings.colour_mapping.items() if c == colour]
-    marks = ",".join("?" for _ in statuses) or "NULL"
-    fallback = " OR (h.exit_status NOT IN ({}))".format(
-        ",".join("?" for _ in settings.colour_mapping) or "NULL") if colour == "red" else ""
-    sql = (f"(h.colour_override = ? OR (h.colour_override = '' AND (h.exit_status IN ({marks}){fallback})))")
-    params = [colour, *statuses] + (list(settings.colour_mapping) if colour == "red" else [])
-    return sql, params
 
 
 def _where(ctx, f: HouseholdFilter) -> tuple[str, list]:
@@ -99,9 +89,8 @@ def _where(ctx, f: HouseholdFilter) -> tuple[str, list]:
         clauses.append("h.planned_exit_year < ? AND h.exit_status IN ('0', '3')")
         params.append(accounting_year_of(ctx.clock.today(), ctx.settings))
     if f.colour:
-        sql, colour_params = _colour_condition(f.colour, ctx.settings)
-        clauses.append(sql)
-        params += colour_params
+        clauses.append("h.colour = ?")
+        params.append(f.colour)
     if f.household_ids:
         clauses.append("h.id IN ({})".format(",".join("?" for _ in f.household_ids)))
         params += list(f.household_ids)
@@ -120,13 +109,7 @@ def list_households(ctx, f: HouseholdFilter = HouseholdFilter(), *, offset: int 
     cursor = ctx.db.execute(
         f"SELECT {cols} FROM {t.HOUSEHOLDS} h WHERE {where}"
         " ORDER BY h.village_id, h.village_group, h.number LIMIT ? OFFSET ?", [*params, limit, offset])
-    settings = ctx.settings
-    result = []
-    for row in cursor.fetchall():
-        values = dict(zip(ROW_COLUMNS, row, strict=True))
-        colour = values["colour_override"] or settings.colour_mapping.get(values["exit_status"], "red")
-        result.append(HouseholdRow(**values, colour=colour))
-    return result
+    return [HouseholdRow(*row) for row in cursor.fetchall()]
 
 
 @dataclass(frozen=True)

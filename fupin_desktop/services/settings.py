@@ -3,7 +3,9 @@
 import json
 
 from fupin_desktop.domain.codes import COLOUR, EXIT_STATUS
+from fupin_desktop.domain.colours import SAFETY_NET
 from fupin_desktop.domain.records import Settings
+from fupin_desktop.services import derived
 from fupin_desktop.services.changes import Changes
 from fupin_desktop.services.errors import ValidationError
 from fupin_desktop.storage import tables as t
@@ -14,7 +16,8 @@ def _validate(key: str, value) -> None:
     if not hasattr(defaults, key):
         raise ValidationError(f"没有名为“{key}”的设置项。")
     if key == "colour_mapping":
-        if not isinstance(value, dict) or any(k not in EXIT_STATUS or v not in COLOUR for k, v in value.items()):
+        if not isinstance(value, dict) or any(
+                (k not in EXIT_STATUS and k != SAFETY_NET) or v not in COLOUR for k, v in value.items()):
             raise ValidationError("颜色对应关系无效：脱贫状态或颜色不存在。")
     elif key == "accounting_year_start_month" and not (isinstance(value, int) and 1 <= value <= 12):
         raise ValidationError("账本年度起始月份应在1–12之间。")
@@ -39,6 +42,9 @@ def set_setting(ctx, key: str, value, *, reason: str = "") -> Changes:
             w.insert(t.SETTINGS, {"id": key, "value": encoded}, reason=reason or "修改设置")
         else:
             w.update(t.SETTINGS, key, {"value": encoded}, reason=reason or "修改设置")
+        ctx._settings = None
+        if key in ("colour_mapping", "accounting_year_start_month", "accounting_year_start_day"):
+            derived.refresh(ctx)  # every household's colour and problems follow the new setting
     ctx._settings = None
     return Changes.from_writer(w)
 

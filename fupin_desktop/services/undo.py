@@ -63,7 +63,9 @@ def _stamp_time(stamp: str) -> dt.datetime:
 def _row_ids(ctx, household_id: str) -> list[str]:
     ids = [household_id]
     for table in CHILD_TABLES:
-        ids += [row[0] for row in ctx.db.execute(f"SELECT id FROM {table} WHERE household_id = ?", [household_id])]
+        ids += [
+            row[0] for row in ctx.db.execute(f"SELECT id FROM {table} WHERE household_id = ?", [household_id])
+        ]
     return ids
 
 
@@ -71,32 +73,55 @@ def last_operation(ctx, household_id: str) -> UndoPreview | None:
     """The operation undo would revert now (with ``refused`` set when it may not), or None."""
     ids = _row_ids(ctx, household_id)
     marks = ",".join("?" for _ in ids)
-    undone = {row[0][len(UNDO_SOURCE):] for row in ctx.db.execute(
-        f"SELECT DISTINCT source FROM {t.CHANGELOG} WHERE source LIKE ? AND row_id IN ({marks})",
-        [UNDO_SOURCE + "%", *ids])}
+    undone = {
+        row[0][len(UNDO_SOURCE) :]
+        for row in ctx.db.execute(
+            f"SELECT DISTINCT source FROM {t.CHANGELOG} WHERE source LIKE ? AND row_id IN ({marks})",
+            [UNDO_SOURCE + "%", *ids],
+        )
+    }
     candidates = ctx.db.execute(
         f"SELECT op_id, max(hlc) AS stamp FROM {t.CHANGELOG} WHERE source = '' AND row_id IN ({marks})"
-        " GROUP BY op_id ORDER BY stamp DESC", ids).fetchall()
+        " GROUP BY op_id ORDER BY stamp DESC",
+        ids,
+    ).fetchall()
     op = next(((op_id, stamp) for op_id, stamp in candidates if op_id not in undone), None)
     ledger = ctx.db.execute(
         f"SELECT max(hlc) FROM {t.LEDGER} WHERE household_id = ? AND device = ?",
-        [household_id, ctx.device_id]).fetchone()[0]
+        [household_id, ctx.device_id],
+    ).fetchone()[0]
     if op is None:
         if ledger:
-            return UndoPreview("", _stamp_time(ledger), "", "收支账本记账", (),
-                               refused="收支账本的记录不能撤销，请在收支账本中用“冲销”更正。")
+            return UndoPreview(
+                "",
+                _stamp_time(ledger),
+                "",
+                "收支账本记账",
+                (),
+                refused="收支账本的记录不能撤销，请在收支账本中用“冲销”更正。",
+            )
         return None
     op_id, stamp = op
     rows = ctx.db.execute(
         f"SELECT seq, tbl, row_id, field, old, new, operator, reason FROM {t.CHANGELOG} WHERE op_id = ?"
-        " ORDER BY seq", [op_id]).fetchall()
-    entries = tuple(UndoEntry(seq, tbl, row_id, field, _loads(old), _loads(new))
-                    for seq, tbl, row_id, field, old, new, _op, _reason in rows)
+        " ORDER BY seq",
+        [op_id],
+    ).fetchall()
+    entries = tuple(
+        UndoEntry(seq, tbl, row_id, field, _loads(old), _loads(new))
+        for seq, tbl, row_id, field, old, new, _op, _reason in rows
+    )
     operator, reason = rows[0][6], rows[0][7]
     refused = ""
     if ledger and ledger > stamp:
-        return UndoPreview("", _stamp_time(ledger), "", "收支账本记账", (),
-                           refused="最近一次修改是收支账本记账：账本记录不能撤销，请在收支账本中用“冲销”更正。")
+        return UndoPreview(
+            "",
+            _stamp_time(ledger),
+            "",
+            "收支账本记账",
+            (),
+            refused="最近一次修改是收支账本记账：账本记录不能撤销，请在收支账本中用“冲销”更正。",
+        )
     if any(e.table == t.HOUSEHOLDS and e.field == "*" for e in entries):
         refused = "新建档案这一步不能撤销；如确需删除，请使用“删除档案”并填写原因。"
     elif any(e.table not in (t.HOUSEHOLDS, *CHILD_TABLES) for e in entries):
@@ -128,7 +153,9 @@ def undo_last(ctx, household_id: str) -> Changes:
                 w.update(entry.table, entry.row_id, {"deleted": 1}, reason=UNDO_REASON)
                 continue
             if current.get(entry.field) != entry.new:
-                raise UndoRefusedError("这次修改之后数据又被改动过（例如导入了乡镇的数据），为免覆盖，不能撤销。")
+                raise UndoRefusedError(
+                    "这次修改之后数据又被改动过（例如导入了乡镇的数据），为免覆盖，不能撤销。"
+                )
             w.update(entry.table, entry.row_id, {entry.field: entry.old}, reason=UNDO_REASON)
         derived.refresh(ctx, [household_id])
     return Changes.from_writer(w, [household_id])

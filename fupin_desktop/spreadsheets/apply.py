@@ -59,71 +59,91 @@ def backup_before_import(ctx) -> Path | None:
     return backup_to(ctx.db, ctx.backups_dir / f"before-xlsx-import-{stamp}.sqlite")
 
 
+class _Counter:
+    def __init__(self):
+        self.members_created = self.members_updated = 0
+        self.households: list[str] = []
+        self.rows: list[str] = []
+        self.uncached: list[str] = []  # new households whose caches the preview did not compute
+
+
+def _apply_updates(ctx, writer, households, count: _Counter) -> None:
+    """Changed fields of matched households and members, one change-log row per field (this thread)."""
+    for household in households:
+        if household.changes:
+            writer.update(t.HOUSEHOLDS, household.target_id, values_to_row(r.Household, household.changes),
+                          reason=REASON_UPDATE)
+        count.households.append(household.target_id)
+        count.rows.append(household.target_id)
+        for member in household.members:
+            if member.target_id and member.changes:
+                row = values_to_row(r.Member, member.changes)
+                if "name" in member.changes:
+                    row["name_initials"] = name_initials(member.changes["name"])
+                writer.update(t.MEMBERS, member.target_id, row, reason=REASON_UPDATE)
+                count.members_updated += 1
+                count.rows.append(member.target_id)
+
+
+def _new_rows(loader, plan, work, seqs, count: _Counter, progress, total) -> None:
+    """New households and members for the bulk loader (runs on its producer thread: no database access)."""
+    for done, household in enumerate(work):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, total)
+        if household.action == CREATE:
+            values = {**household.values, "id": new_id(), "village_id": plan.village_id}
+            if household.derived is not None:  # kept out of the change log by the loader
+                values.update(household.derived)
+            household_id = loader.add(t.HOUSEHOLDS, _row(_HOUSEHOLD_ROW, values))
+            if household.derived is None:
+                count.uncached.append(household_id)
+            count.households.append(household_id)
+            count.rows.append(household_id)
+            next_seq = 0
+        else:
+            household_id = household.target_id
+            next_seq = seqs.get(household_id, -1) + 1
+        for member in household.members:
+            if member.target_id:
+                continue
+            row = _row(_MEMBER_ROW, {"seq": next_seq, **member.values, "id": new_id(), "household_id": household_id})
+            row["name_initials"] = name_initials(row["name"])
+            next_seq += 1
+            count.rows.append(loader.add(t.MEMBERS, row))
+            count.members_created += 1
+
+
 def apply_plan(ctx, plan: ImportPlan, *, progress: Callable | None = None, backup: bool = True) -> ImportResult:
-    """Import what the plan says. Refused when the database changed since the preview was made."""
+    """Import what the plan says. Refused when the database changed since the preview was made.
+
+    ``progress(done, total)`` may raise to cancel: the whole import is rolled back."""
     if changelog_mark(ctx) != plan.db_mark:
         raise ValidationError("预览之后数据库已有改动，请重新预览后再导入。")
     work = [h for h in plan.households if h.action in (CREATE, UPDATE)]
     backup_path = backup_before_import(ctx) if backup and work else None
-    total = len(work) * 2
-    seqs = _max_seqs(ctx, [h.target_id for h in work if h.action == UPDATE])
-    touched, row_ids = [], []
-    members_created = members_updated = 0
+    updates = [h for h in work if h.action == UPDATE]
+    seqs = _max_seqs(ctx, [h.target_id for h in updates])
+    total = len(work) + len(updates) + sum(1 for h in work if h.action == CREATE and h.derived is None)
+    count = _Counter()
+    name_initials("户")  # load the pinyin tables here, not inside the producer thread
     with ctx.write(source=plan.source) as writer:
+        _apply_updates(ctx, writer, updates, count)
         with BulkLoader(ctx.db, ctx.hlc, writer.operator, writer.source, op_id=writer.op_id,
-                        reason=REASON_NEW, cache_mb=64) as loader:
-            for done, household in enumerate(work):
-                if progress is not None and done % PROGRESS_EVERY == 0:
-                    progress(done, total)
-                if household.action == CREATE:
-                    household_id = loader.add(t.HOUSEHOLDS, _row(_HOUSEHOLD_ROW, {
-                        **household.values, "id": new_id(), "village_id": plan.village_id}))
-                    next_seq = 0
-                else:
-                    household_id = household.target_id
-                    if household.changes:
-                        writer.update(t.HOUSEHOLDS, household_id, values_to_row(r.Household, household.changes),
-                                      reason=REASON_UPDATE)
-                    next_seq = seqs.get(household_id, -1) + 1
-                touched.append(household_id)
-                row_ids.append(household_id)
-                for member in household.members:
-                    if member.target_id:
-                        if member.changes:
-                            row = values_to_row(r.Member, member.changes)
-                            if "name" in member.changes:
-                                row["name_initials"] = name_initials(member.changes["name"])
-                            writer.update(t.MEMBERS, member.target_id, row, reason=REASON_UPDATE)
-                            members_updated += 1
-                            row_ids.append(member.target_id)
-                        continue
-                    values = {"seq": next_seq, **member.values, "id": new_id(), "household_id": household_id}
-                    next_seq += 1
-                    row = _row(_MEMBER_ROW, values)
-                    row["name_initials"] = name_initials(row["name"])
-                    row_ids.append(loader.add(t.MEMBERS, row))
-                    members_created += 1
-        known = [(*h.derived, hid) for h, hid in zip(work, touched, strict=True) if h.derived is not None]
-        ctx.db.conn.executemany(
-            f"UPDATE {t.HOUSEHOLDS} SET head_name = ?, people = ?, exit_step = ?, problem_errors = ?,"
-            " problem_warnings = ? WHERE id = ?", known)
-        others = [hid for h, hid in zip(work, touched, strict=True) if h.derived is None]
-        half = len(work) + len(known)
-
-        def refresh_progress(done, _count):
-            if progress is not None:
-                progress(half + done, total)
-
-        if others:
-            derived.refresh(ctx, others, progress=refresh_progress)
-        elif progress is not None:
+                        reason=REASON_NEW, flush_rows=20_000, cache_mb=64) as loader:
+            loader.run_pipelined(lambda: _new_rows(loader, plan, work, seqs, count, progress, total))
+        refresh = [h.target_id for h in updates] + count.uncached
+        if refresh:
+            derived.refresh(ctx, refresh, progress=None if progress is None else (
+                lambda done, _n: progress(len(work) + done, total)))
+        if progress is not None:
             progress(total, total)
-    tables = frozenset({t.HOUSEHOLDS} | ({t.MEMBERS} if members_created or members_updated else set())) \
-        if work else frozenset()
-    changes = Changes(op_id=writer.op_id, tables=tables, household_ids=frozenset(touched),
-                      row_ids=frozenset(row_ids))
+    tables = frozenset()
+    if work:
+        tables = frozenset({t.HOUSEHOLDS} | ({t.MEMBERS} if count.members_created or count.members_updated else set()))
+    changes = Changes(op_id=writer.op_id, tables=tables, household_ids=frozenset(count.households),
+                      row_ids=frozenset(count.rows))
     return ImportResult(
         created=plan.count(CREATE), updated=plan.count(UPDATE), unchanged=plan.count(UNCHANGED),
-        skipped=plan.count(SKIP), members_created=members_created, members_updated=members_updated,
+        skipped=plan.count(SKIP), members_created=count.members_created, members_updated=count.members_updated,
         changes=changes, backup=backup_path,
     )

@@ -49,8 +49,8 @@ class PlannedHousehold:
     blocked: bool = False  # an error in one of its rows: not imported
     target_id: str = ""  # the household in the database this group updates
     changes: dict = field(default_factory=dict)
-    # a new household's derived caches (head name, people, exit step, errors, warnings), found by the preview
-    derived: tuple | None = None
+    # a new household's derived caches (column → value), found by the preview's rule check
+    derived: dict | None = None
 
     @property
     def number(self) -> str:

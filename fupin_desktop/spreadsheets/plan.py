@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fupin_desktop.domain import records as r
+from fupin_desktop.domain.colours import colour_of
 from fupin_desktop.domain.records import LEAVING_CHANGES
 from fupin_desktop.domain.rules import check_household
 from fupin_desktop.services.errors import ValidationError
@@ -242,13 +243,20 @@ def planned_records(plan: ImportPlan, household: PlannedHousehold, db_household=
     return record, list(members.values())
 
 
-def _derived_of(members, problems) -> tuple:
-    """A new household's caches, computed as :func:`fupin_desktop.services.derived.refresh` does (no exit
-    steps yet), so the import need not run the rules a second time."""
+def _derived_of(record, members, problems, settings) -> dict | None:
+    """A new household's caches, as :func:`fupin_desktop.services.derived.refresh` computes them (a new
+    household has no exit step yet), so the import need not run the rules twice. None when the schema has a
+    cache this function does not know: the import then refreshes those households the usual way."""
     active = [m for m in members if m.active]
-    head = next((m.name for m in active if m.relation == "01"), "")
     errors = sum(1 for p in problems if p.level == ERROR)
-    return head, len(active), "", errors, len(problems) - errors
+    caches = {
+        "head_name": next((m.name for m in active if m.relation == "01"), ""), "people": len(active),
+        "exit_step": "", "colour": colour_of(record, settings), "problem_errors": errors,
+        "problem_warnings": len(problems) - errors,
+    }
+    if not set(t.HOUSEHOLD_DERIVED) <= set(caches):
+        return None
+    return {name: caches[name] for name in t.HOUSEHOLD_DERIVED}
 
 
 def _rule_summary(ctx, plan: ImportPlan, owners) -> list[tuple[str, str, int]]:
@@ -274,7 +282,7 @@ def _rule_summary(ctx, plan: ImportPlan, owners) -> list[tuple[str, str, int]]:
                                    has_current_helper=household.target_id in helped,
                                    member_id_numbers_elsewhere=elsewhere)
         if not household.target_id:
-            household.derived = _derived_of(members, problems)
+            household.derived = _derived_of(record, members, problems, settings)
         for problem in problems:
             key = (problem.level, problem.code)
             counts[key] += 1

@@ -107,12 +107,14 @@ CREATE TABLE {t.HOUSEHOLDS} (
     head_name TEXT NOT NULL DEFAULT '',
     people INTEGER NOT NULL DEFAULT 0,
     exit_step TEXT NOT NULL DEFAULT '',
+    colour TEXT NOT NULL DEFAULT 'red',
     problem_errors INTEGER NOT NULL DEFAULT 0,
     problem_warnings INTEGER NOT NULL DEFAULT 0,
     updated_hlc TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX idx_households_village ON {t.HOUSEHOLDS}(village_id);
 CREATE INDEX idx_households_number ON {t.HOUSEHOLDS}(number);
+CREATE INDEX idx_households_colour ON {t.HOUSEHOLDS}(colour);
 CREATE INDEX idx_households_order ON {t.HOUSEHOLDS}(village_id, village_group, number);
 
 CREATE TABLE {t.MEMBERS} (

@@ -15,10 +15,9 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 
 from fupin_desktop.storage.backups import BackupInfo, list_backups, plain_copy, verify_backup
-from fupin_desktop.storage.database import DatabaseDamagedError, StorageError, known_migrations, quick_check
+from fupin_desktop.storage.database import DatabaseDamagedError, StorageError, known_migrations
 from fupin_desktop.storage.restore import (
     DAMAGED,
     RestoreResult,
@@ -210,7 +209,8 @@ def _probe_database(db_path: Path) -> None:
     conn = sqlite3.connect(str(db_path), timeout=2)
     try:
         conn.execute("PRAGMA busy_timeout = 2000")
-        problems = quick_check(SimpleNamespace(execute=conn.execute))
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]  # errors go to ``explain``
+        problems = [] if rows == ["ok"] else rows
         if problems:
             raise DatabaseDamagedError("快速检查发现问题：" + "；".join(problems[:3]))
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():

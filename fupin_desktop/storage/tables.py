@@ -31,4 +31,4 @@ PARENTS = {
 }
 
 # Columns of households that are local derived caches: never synced, never in the change log.
-HOUSEHOLD_DERIVED = ("head_name", "people", "exit_step", "problem_errors", "problem_warnings")
+HOUSEHOLD_DERIVED = ("head_name", "people", "exit_step", "colour", "problem_errors", "problem_warnings")

@@ -104,7 +104,7 @@ def _cut_bundles(source, identity, folder: Path) -> tuple[list[Path], dict]:
     """One bundle per demo village, each signed by its own (new) device key; rows for the anchor."""
     from fupin_desktop.sync import crypto
     from fupin_desktop.sync import versions as vs
-    from fupin_desktop.sync.export import _ledger_lines, _version_lines, _village_scope
+    from fupin_desktop.sync.export import _ledger_body, _version_lines, _village_scope
     from fupin_desktop.sync.verify import recipient_id
     from fupin_desktop.sync.writer import Recipient, seal, write_to_stick
 
@@ -113,15 +113,16 @@ def _cut_bundles(source, identity, folder: Path) -> tuple[list[Path], dict]:
         vs.catch_up(db, 0)
     paths, villages = [], db.execute(f"SELECT id, code FROM {t.VILLAGES} ORDER BY code").fetchall()
     for n, (village_id, code) in enumerate(villages, 1):
-        keep, households = _village_scope(db, village_id)
+        keep, _households = _village_scope(db, village_id)
         lines, counts, stamps = _version_lines(db, source.device_id, "", lambda tbl, row_id: tbl != t.SETTINGS
                                                and tbl != t.POVERTY_LINES and keep(tbl, row_id))
-        ledger, ledger_stamps = _ledger_lines(db, source.device_id, "", households)
-        counts[t.LEDGER] = len(ledger)
+        ledger, ledger_count, ledger_stamps = _ledger_body(db, source.device_id, "", village_id)
+        counts[t.LEDGER] = ledger_count
         sign_private, _ = crypto.ed25519_generate()
         _, box_public = crypto.x25519_generate()
         device = f"bench{n:02d}"
-        sealed = seal(lines + ledger, kind="full_snapshot", target_org=identity.org_code, seq=1, prev_seq=0,
+        body = lines + ledger
+        sealed = seal(b"\n".join(body), line_total=len(lines) + ledger_count, kind="full_snapshot", target_org=identity.org_code, seq=1, prev_seq=0,
                       source={"org": code, "role": "village", "device": device, "box_key": crypto.b64(box_public)},
                       counts=counts, clock=(min(stamps + ledger_stamps), max(stamps + ledger_stamps)),
                       recipients=[Recipient(recipient_id(identity.box), identity.box)], passphrase=None,

@@ -25,6 +25,7 @@ from fupin_desktop.sync.writer import Recipient, seal, write_to_stick
 PASSPHRASE_WARNING = ("注意：还没有导入乡镇公钥，这个文件只用口令加密，它的安全程度只取决于口令："
                       "口令请当面或电话告诉乡镇，不要写在U盘上或和文件放在一起。")
 _LEDGER_JSON = "json_array('l', " + ", ".join(LEDGER_COLUMNS) + ")"
+LEDGER_CHUNK = 200_000
 
 
 @dataclass
@@ -44,34 +45,79 @@ class ExportResult:
         return f"已写入并核对：{self.path.name}（{self.lines} 条变更，{self.size / 1024:.0f} KB）。现在可以安全拔出U盘。"
 
 
+_BASES_JSON = ("CASE WHEN v.bases = '' THEN json_array() ELSE json('[\"' || replace(v.bases, ',', '\",\"') || '\"]')"
+               " END")
+_ROW_JSON = ("CASE WHEN v.field = '*' THEN json_set(json_remove(c.new, "
+             + ", ".join(f"'$.{name}'" for name in sorted(NOT_SYNCED)) + "), '$.id', v.row_id) ELSE json(v.value) END")
+_VERSION_SQL = (
+    f"SELECT v.tbl, v.row_id, v.stamp, CAST(json_array('v', v.tbl, v.row_id, v.field, v.stamp, {_BASES_JSON},"
+    f" {_ROW_JSON}, coalesce(c.op_id, ''), coalesce(c.operator, ''), coalesce(c.reason, '')) AS BLOB)"
+    f" FROM sync_versions v LEFT JOIN {t.CHANGELOG} c ON c.tbl = v.tbl AND c.row_id = v.row_id AND c.field = v.field"
+    " AND c.hlc = v.stamp WHERE v.device = ? AND v.stamp > ? AND (v.field != '*' OR c.new IS NOT NULL) ORDER BY v.stamp")
+
+
 def _version_lines(db, device: str, after: str, keep) -> tuple[list[bytes], dict, list[str]]:
+    """The versions written by ``device`` after ``after`` as JSON lines (built by SQLite), filtered by ``keep``."""
     lines, counts, stamps = [], {}, []
-    for tbl, row_id, name, stamp, bases, value, op_id, author, reason in db.execute(
-            "SELECT v.tbl, v.row_id, v.field, v.stamp, v.bases, coalesce(v.value, c.new), c.op_id, c.operator,"
-            f" c.reason FROM sync_versions v LEFT JOIN {t.CHANGELOG} c ON c.tbl = v.tbl AND c.row_id = v.row_id"
-            " AND c.field = v.field AND c.hlc = v.stamp WHERE v.device = ? AND v.stamp > ? ORDER BY v.stamp",
-            [device, after]):
-        if not keep(tbl, row_id):
-            continue
-        value = json.loads(value) if value is not None else None
-        if name == "*":
-            if not isinstance(value, dict):
-                continue
-            value = {key: cell for key, cell in value.items() if key not in NOT_SYNCED}
-            value["id"] = row_id
-        lines.append(dumps_line(["v", tbl, row_id, name, stamp, bases.split(",") if bases else [], value,
-                                 op_id or "", author or "", reason or ""]))
-        counts[tbl] = counts.get(tbl, 0) + 1
-        stamps.append(stamp)
+    for tbl, row_id, stamp, line in db.execute(_VERSION_SQL, [device, after]):
+        if keep(tbl, row_id):
+            lines.append(line)
+            counts[tbl] = counts.get(tbl, 0) + 1
+            stamps.append(stamp)
     return lines, counts, stamps
 
 
-def _ledger_lines(db, device: str, after: str, household_ids: set | None) -> tuple[list[bytes], list[str]]:
-    rows = db.execute(f"SELECT household_id, hlc, {_LEDGER_JSON} FROM {t.LEDGER} WHERE device = ? AND hlc > ?"
-                      " ORDER BY hlc", [device, after]).fetchall()
-    if household_ids is not None:
-        rows = [r for r in rows if r[0] in household_ids]
-    return [r[2].encode("utf-8") for r in rows], [r[1] for r in rows]
+def _ledger_sql(scope: str, *, full: bool) -> str:
+    if not full:
+        return (f"SELECT count(*), min(hlc), max(hlc), CAST(group_concat(j, char(10)) AS BLOB) FROM (SELECT hlc,"
+                f" {_LEDGER_JSON} AS j FROM {t.LEDGER} WHERE device = ? AND hlc > ?{scope} ORDER BY hlc)")
+    return (f"SELECT count(*), min(hlc), max(hlc), CAST(group_concat(j, char(10)) AS BLOB) FROM (SELECT hlc,"
+            f" {_LEDGER_JSON} AS j FROM {t.LEDGER} WHERE rowid > ? AND rowid <= ? AND device = ? AND +hlc > ?{scope})")
+
+
+def _ledger_part(path: str, sql: str, ranges: list, params: list) -> list[tuple]:
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [con.execute(sql, [low, high, *params]).fetchone() for low, high in ranges]
+    finally:
+        con.close()
+
+
+def _ledger_body(db, device: str, after: str, village_id: str | None = None,
+                 path: Path | None = None) -> tuple[list[bytes], int, list[str]]:
+    """The book entries written by ``device`` after ``after`` as JSON lines built by SQLite, in a few blobs.
+
+    Returns (blobs, number of lines, [min stamp, max stamp, …]). An incremental export walks the stamp index;
+    a full one reads rowid ranges in sequence, on two read connections in parallel when the file allows
+    (the book is never changed in place, and this export holds the write lock, so they see the same rows).
+    """
+    scope = f" AND household_id IN (SELECT id FROM {t.HOUSEHOLDS} WHERE village_id = ?)" if village_id else ""
+    extra = [village_id] if village_id else []
+    if after:
+        chunks = [db.execute(_ledger_sql(scope, full=False), [device, after, *extra]).fetchone()]
+    else:
+        low, high = db.execute(f"SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM {t.LEDGER}").fetchone()
+        ranges = [(a, min(a + LEDGER_CHUNK, high)) for a in range(low - 1, high, LEDGER_CHUNK)]
+        sql = _ledger_sql(scope, full=True)
+        params = [device, "", *extra]
+        if path is not None and len(ranges) > 1:
+            from concurrent.futures import ThreadPoolExecutor
+
+            halves = [ranges[0::2], ranges[1::2]]
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                chunks = [c for part in pool.map(lambda r: _ledger_part(str(path), sql, r, params), halves)
+                          for c in part]
+        else:
+            chunks = [db.execute(sql, [a, b, *params]).fetchone() for a, b in ranges]
+    blobs, total, stamps = [], 0, []
+    for count, first, last, blob in chunks:
+        if count:
+            blobs.append(blob)
+            total += count
+            stamps += [first, last]
+    return blobs, total, stamps
 
 
 def _begin(ctx, authority: int):
@@ -97,11 +143,13 @@ def _record(db, result: ExportResult, cursors: tuple[str, str], created: str) ->
 
 def _write(ctx, out_dir, name, lines, counts, stamps, *, kind, source, target, seq, prev_seq, recipients,
            passphrase, signing_private, scope) -> ExportResult:
-    sealed = seal(lines, kind=kind, source=source, target_org=target, seq=seq, prev_seq=prev_seq, counts=counts,
+    """``lines``: single lines, and blobs of several lines each (the book); every line is counted."""
+    line_total = sum(line.count(b"\n") + 1 for line in lines)
+    sealed = seal(b"\n".join(lines), line_total=line_total, kind=kind, source=source, target_org=target, seq=seq, prev_seq=prev_seq, counts=counts,
                   clock=(min(stamps, default=""), max(stamps, default="")), recipients=recipients,
                   passphrase=passphrase, signing_private=signing_private, scope=scope)
     path = write_to_stick(Path(out_dir), name, sealed)
-    return ExportResult(path, kind, seq, sealed.manifest["bundle_id"], target, counts, len(lines), len(sealed.data))
+    return ExportResult(path, kind, seq, sealed.manifest["bundle_id"], target, counts, line_total, len(sealed.data))
 
 
 def export_changes(ctx, out_dir, *, full: bool = False, since_ack: bool = False, passphrase: str | None = None,
@@ -132,9 +180,9 @@ def export_changes(ctx, out_dir, *, full: bool = False, since_ack: bool = False,
         vcur, lcur = ("", "") if full else (base[1], base[2])
         keep = lambda tbl, row_id: tbl not in TOWNSHIP_ONLY_TABLES  # noqa: E731
         lines, counts, stamps = _version_lines(db, ctx.device_id, vcur, keep)
-        ledger, ledger_stamps = _ledger_lines(db, ctx.device_id, lcur, None)
-        if ledger:
-            counts[t.LEDGER] = len(ledger)
+        ledger, ledger_count, ledger_stamps = _ledger_body(db, ctx.device_id, lcur, path=ctx.db_path)
+        if ledger_count:
+            counts[t.LEDGER] = ledger_count
         seq = (last[0] if last else 0) + 1
         created = dt.datetime.now().isoformat(timespec="seconds")
         result = _write(ctx, out_dir, f"up_{org}_{ctx.device_id}_{seq}.fpb", lines + ledger, counts,
@@ -209,11 +257,11 @@ def _export_village(ctx, out_dir, unlocked, org, village_id, code, devices) -> E
     try:
         last = _last_export(db, code)
         vcur, lcur = (last[1], last[2]) if last else ("", "")
-        keep, households = _village_scope(db, village_id)
+        keep, _households = _village_scope(db, village_id)
         lines, counts, stamps = _version_lines(db, ctx.device_id, vcur, keep)
-        ledger, ledger_stamps = _ledger_lines(db, ctx.device_id, lcur, households)
-        if ledger:
-            counts[t.LEDGER] = len(ledger)
+        ledger, ledger_count, ledger_stamps = _ledger_body(db, ctx.device_id, lcur, village_id, path=ctx.db_path)
+        if ledger_count:
+            counts[t.LEDGER] = ledger_count
         device_ids = [d[0] for d in devices]
         marks = ",".join("?" * len(device_ids))
         acks = []

@@ -128,7 +128,7 @@ def validate(m: dict) -> None:
     _text(hashes.get("ciphertext"), "校验值", HEX64_RE)
     _text(hashes.get("plaintext"), "校验值", HEX64_RE)
     profile = _dict(m.get("profile"), "导出方式")
-    if profile.get("compression") != "zlib":
+    if profile.get("compression") != "zlib-frames":
         raise _refuse("压缩方式")
     _int(profile.get("lines"), "行数")
     _int(profile.get("payload_bytes"), "数据大小")

@@ -36,12 +36,16 @@ def schema_version() -> int:
     return SCHEMA_VERSION
 
 
-def seal(lines: list[bytes], *, kind: str, source: dict, target_org: str, seq: int, prev_seq: int, counts: dict,
+def seal(lines: list[bytes] | bytes, *, kind: str, source: dict, target_org: str, seq: int, prev_seq: int, counts: dict,
          clock: tuple[str, str], recipients: list[Recipient], passphrase: str | None, signing_private: bytes,
-         scope: str, bundle_id: str | None = None, created: str | None = None) -> Sealed:
+         scope: str, bundle_id: str | None = None, created: str | None = None,
+         line_total: int | None = None) -> Sealed:
+    """Compress, encrypt, wrap and sign. ``lines`` is a list of lines, or the joined body with ``line_total``."""
     bundle_id = bundle_id or str(uuid.uuid4())
     aad = bundle_id.encode("ascii")
-    compressed, size = payload.compress(lines)
+    body = lines if isinstance(lines, bytes) else b"\n".join(lines)
+    line_count = line_total if line_total is not None else len(lines)
+    compressed, size = payload.compress(body), len(body)
     data_key = crypto.random_bytes()
     nonce, ciphertext = crypto.aead_encrypt(data_key, compressed, aad)
     signing_public = crypto.ed25519_public_of(signing_private)
@@ -59,7 +63,7 @@ def seal(lines: list[bytes], *, kind: str, source: dict, target_org: str, seq: i
             "passphrase": crypto.seal_with_passphrase(passphrase, data_key, aad) if passphrase else None,
         },
         "sha256": {"ciphertext": crypto.sha256_hex(ciphertext), "plaintext": crypto.sha256_hex(compressed)},
-        "profile": {"compression": "zlib", "lines": len(lines), "payload_bytes": size, "scope": scope},
+        "profile": {"compression": "zlib-frames", "lines": line_count, "payload_bytes": size, "scope": scope},
     }
     manifest.validate(m)
     manifest_bytes = manifest.canonical(m)

@@ -8,9 +8,18 @@ from fupin_desktop.domain.records import Settings
 from tests.domain.factories import SETTINGS, make_household
 
 
-@pytest.mark.parametrize(("status", "colour"), [("0", "red"), ("3", "red"), ("1", "green"), ("4", "blue")])
+@pytest.mark.parametrize(("status", "colour"), [("0", "red"), ("3", "red"), ("1", "blue"), ("4", "blue")])
 def test_default_mapping(status, colour):
     assert colour_of(make_household(exit_status=status), SETTINGS) == colour
+
+
+@pytest.mark.parametrize(("attribute", "status", "colour"), [
+    ("2", "0", "green"), ("3", "3", "green"), ("2", "1", "blue"), ("1", "0", "red")])
+def test_safety_net_households_awaiting_hand_over_are_green(attribute, status, colour):
+    household = make_household(attribute=attribute, exit_status=status)
+    assert colour_of(household, SETTINGS) == colour
+    without = Settings(colour_mapping={"0": "red", "3": "red", "1": "blue", "4": "blue"})
+    assert colour_of(household, without) == ("blue" if status == "1" else "red")
 
 
 def test_unknown_status_is_red():

@@ -35,21 +35,56 @@ def household(services):
     from fupin_desktop.services.households import create_household
 
     helper = new_helper(services, "钱帮扶")
-    values = {"number": "6107021082019950", "village_group": "二组", "main_cause": "7", "attribute": "1",
-              "identified_on": dt.date(2015, 3, 1), "planned_exit_year": 2020, "house_area": 70.0,
-              "house_rating": "B", "water_safe": True, "fuel": "01", "sanitary_toilet": True, "phone": "13811112222"}
-    members = [{"name": "钱德明", "id_number": HEAD_ID, "relation": "01", "education": "02", "health": "01",
-                "labour": "01", "work_status": "01", "work_months": 8},
-               {"name": "孙桂兰", "id_number": SPOUSE_ID, "relation": "02", "education": "02", "health": "01",
-                "labour": "01"}]
+    values = {
+        "number": "6107021082019950",
+        "village_group": "二组",
+        "main_cause": "7",
+        "attribute": "1",
+        "identified_on": dt.date(2015, 3, 1),
+        "planned_exit_year": 2020,
+        "house_area": 70.0,
+        "house_rating": "B",
+        "water_safe": True,
+        "fuel": "01",
+        "sanitary_toilet": True,
+        "phone": "13811112222",
+    }
+    members = [
+        {
+            "name": "钱德明",
+            "id_number": HEAD_ID,
+            "relation": "01",
+            "education": "02",
+            "health": "01",
+            "labour": "01",
+            "work_status": "01",
+            "work_months": 8,
+        },
+        {
+            "name": "孙桂兰",
+            "id_number": SPOUSE_ID,
+            "relation": "02",
+            "education": "02",
+            "health": "01",
+            "labour": "01",
+        },
+    ]
     household_id, _changes = _call(services, create_household, values, members, helper_id=helper)
     return household_id
 
 
 def test_tabs(qtbot, services, household):
     dialog = open_editor(qtbot, services, household)
-    assert dialog.tab_names() == ["基本情况", "家庭成员", "生产生活条件", "致贫原因与帮扶", "收支账本", "脱贫进度",
-                                  "走访记录", "变更记录"]
+    assert dialog.tab_names() == [
+        "基本情况",
+        "家庭成员",
+        "生产生活条件",
+        "致贫原因与帮扶",
+        "收支账本",
+        "脱贫进度",
+        "走访记录",
+        "变更记录",
+    ]
     for index in range(len(dialog.tab_names())):
         dialog.show_tab(index)
         assert dialog.tabs.currentIndex() == index
@@ -70,8 +105,18 @@ def test_create_household_enter_a_month_and_advance_to_publicity(qtbot, services
     choice.setCurrentIndex(choice.findData(helper))
     fill_household(qtbot, dialog)
     dialog.show_tab(MEMBERS)
-    add_member(qtbot, dialog, name="赵德明", id_number=HEAD_ID, relation="01", education="02", health="02",
-               labour="01", work_status="01", work_months="8")
+    add_member(
+        qtbot,
+        dialog,
+        name="赵德明",
+        id_number=HEAD_ID,
+        relation="01",
+        education="02",
+        health="02",
+        labour="01",
+        work_status="01",
+        work_months="8",
+    )
     assert dialog.members.ui.sex.code() == "1" and dialog.members.ui.birth_date.date() == dt.date(1968, 4, 2)
     add_member(qtbot, dialog, name="李秀英", id_number=SPOUSE_ID, relation="po", education="xx", labour="pt")
     add_member(qtbot, dialog, name="赵小龙", id_number=CHILD_ID, relation="03", schooling="03")
@@ -84,7 +129,10 @@ def test_create_household_enter_a_month_and_advance_to_publicity(qtbot, services
     household_id = dialog.household_id
     file = _call(services, household_file, household_id)
     assert [(m.name, m.relation, m.sex) for m in file.members] == [
-        ("赵德明", "01", "1"), ("李秀英", "02", "2"), ("赵小龙", "03", "1")]
+        ("赵德明", "01", "1"),
+        ("李秀英", "02", "2"),
+        ("赵小龙", "03", "1"),
+    ]
     assert file.members[0].id_number == HEAD_ID and file.household.main_cause == "1"
     assert file.household.number == "6107021082019901" and file.household.fuel == "01"
     assert file.current_helper.id == helper
@@ -101,7 +149,12 @@ def test_create_household_enter_a_month_and_advance_to_publicity(qtbot, services
     enter_entry(qtbot, grid, "12", "z", "61", "380.5", "")
     entries = _call(services, month_entries, household_id, 2020, 6)
     assert [(e.date.day, e.category, e.amount_fen) for e in entries] == [
-        (2, "11", 600000), (5, "21", 320000), (8, "12", 120000), (8, "52", 45000), (12, "61", 38050)]
+        (2, "11", 600000),
+        (5, "21", 320000),
+        (8, "12", 120000),
+        (8, "52", 45000),
+        (12, "61", 38050),
+    ]
     assert entries[0].note == "县城建筑工地务工"
     assert grid.month_labels["wage"].text() == "7,200.00"
     assert "高于贫困线" in grid.verdict.text()
@@ -119,7 +172,11 @@ def test_create_household_enter_a_month_and_advance_to_publicity(qtbot, services
         qtbot.waitUntil(lambda s=step: page.state is not None and s in page.state.done, timeout=10_000)
     steps = _call(services, steps_of, household_id)
     assert [(s.step, s.actor, s.outcome) for s in steps] == [
-        ("1", "村两委", "done"), ("2", "村两委、驻村工作队", "done"), ("3", "户主赵德明", "done"), ("4", "村委会", "done")]
+        ("1", "村两委", "done"),
+        ("2", "村两委、驻村工作队", "done"),
+        ("3", "户主赵德明", "done"),
+        ("4", "村委会", "done"),
+    ]
     assert page.state.next_step == "5" and page.ui.objection_button.isEnabled()
     close_editor(qtbot, dialog)
 
@@ -170,7 +227,9 @@ def test_warnings_are_accepted_with_a_note(qtbot, services, household):
     qtbot.keyClicks(spin, "300")
     qtbot.waitUntil(lambda: dialog.conditions.ui.farmland_mu_problem.isVisible(), timeout=2_000)
     press_save(qtbot, dialog)
-    qtbot.waitUntil(lambda: dialog.warnings_dialog is not None and dialog.warnings_dialog.isVisible(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: dialog.warnings_dialog is not None and dialog.warnings_dialog.isVisible(), timeout=10_000
+    )
     note_dialog = dialog.warnings_dialog
     assert not note_dialog.ok_button.isEnabled()
     type_chinese(qtbot, note_dialog.note, "山区荒坡地，已入户核实")
@@ -191,11 +250,15 @@ def test_ctrl_z_undoes_the_last_saved_change(qtbot, services, household, monkeyp
     dialog.show_tab(ASSISTANCE)
     type_chinese(qtbot, dialog.assistance.causes_ui.risk_clear_method, "产业帮扶")
     press_save(qtbot, dialog)
-    qtbot.waitUntil(lambda: not dialog.is_dirty() and dialog.data.undo is not None
-                    and not dialog.data.undo.refused, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: not dialog.is_dirty() and dialog.data.undo is not None and not dialog.data.undo.refused,
+        timeout=10_000,
+    )
     assert _call(services, load, household)[0].phone == "13900001111"
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: asked.append(args) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kw: asked.append(args) or QMessageBox.StandardButton.Yes
+    )
     dialog.show_tab(BASIC)
     phone.setFocus()  # nothing typed here since the save: Ctrl+Z goes to the last save
     qtbot.keyClick(phone, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

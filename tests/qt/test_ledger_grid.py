@@ -13,7 +13,9 @@ from tests.qt.ime import type_chinese
 
 def focused_editor(qtbot, grid):
     """The cell editor that has the keyboard (the grid opens the next one after each Enter)."""
-    qtbot.waitUntil(lambda: grid.current_editor() is not None and grid.current_editor().hasFocus(), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: grid.current_editor() is not None and grid.current_editor().hasFocus(), timeout=5_000
+    )
     return grid.current_editor()
 
 
@@ -48,13 +50,39 @@ def enter_entry(qtbot, grid, day: str, direction: str, category: str, amount: st
 def household(services):
     from fupin_desktop.services.households import create_household
 
-    values = {"number": "6107021082019960", "village_group": "一组", "main_cause": "9", "attribute": "1",
-              "identified_on": dt.date(2016, 3, 1), "planned_exit_year": 2021, "house_area": 70.0,
-              "house_rating": "A", "water_safe": True, "fuel": "04", "sanitary_toilet": True}
-    members = [{"name": "吴长青", "id_number": HEAD_ID, "relation": "01", "education": "03", "health": "01",
-                "labour": "01", "work_status": "02", "work_months": 10},
-               {"name": "郑海燕", "id_number": SPOUSE_ID, "relation": "02", "education": "03", "health": "01",
-                "labour": "01"}]
+    values = {
+        "number": "6107021082019960",
+        "village_group": "一组",
+        "main_cause": "9",
+        "attribute": "1",
+        "identified_on": dt.date(2016, 3, 1),
+        "planned_exit_year": 2021,
+        "house_area": 70.0,
+        "house_rating": "A",
+        "water_safe": True,
+        "fuel": "04",
+        "sanitary_toilet": True,
+    }
+    members = [
+        {
+            "name": "吴长青",
+            "id_number": HEAD_ID,
+            "relation": "01",
+            "education": "03",
+            "health": "01",
+            "labour": "01",
+            "work_status": "02",
+            "work_months": 10,
+        },
+        {
+            "name": "郑海燕",
+            "id_number": SPOUSE_ID,
+            "relation": "02",
+            "education": "03",
+            "health": "01",
+            "labour": "01",
+        },
+    ]
     household_id, _changes = services.worker.call(create_household, values, members, accept_note="测试")
     return household_id
 
@@ -84,14 +112,21 @@ def test_enter_a_month_from_the_keyboard(qtbot, services, household, grid):
     enter_entry(qtbot, grid, "6-15", "支", "sh", "96", "")  # 生活消费
     entries = services.worker.call(month_entries, household, 2020, 6)
     assert [(e.date, e.category, e.amount_fen, e.note) for e in entries] == [
-        (dt.date(2020, 6, 1), "11", 280000, "镇上砖厂务工"), (dt.date(2020, 6, 3), "22", 150000, "卖猪两头"),
-        (dt.date(2020, 6, 3), "53", 32050, "饲料"), (dt.date(2020, 6, 10), "42", 31000, "低保金"),
-        (dt.date(2020, 6, 15), "61", 9600, "")]
+        (dt.date(2020, 6, 1), "11", 280000, "镇上砖厂务工"),
+        (dt.date(2020, 6, 3), "22", 150000, "卖猪两头"),
+        (dt.date(2020, 6, 3), "53", 32050, "饲料"),
+        (dt.date(2020, 6, 10), "42", 31000, "低保金"),
+        (dt.date(2020, 6, 15), "61", 9600, ""),
+    ]
     assert all(e.recorded_by == "测试员" for e in entries)
     labels = grid.month_labels
-    assert (labels["wage"].text(), labels["production"].text(), labels["transfer"].text(),
-            labels["production_expense"].text(), labels["living_expense"].text()) == (
-        "2,800.00", "1,500.00", "310.00", "320.50", "96.00")
+    assert (
+        labels["wage"].text(),
+        labels["production"].text(),
+        labels["transfer"].text(),
+        labels["production_expense"].text(),
+        labels["living_expense"].text(),
+    ) == ("2,800.00", "1,500.00", "310.00", "320.50", "96.00")
     summary = services.worker.call(year_summary, household)
     assert summary.net_income_fen == 280000 + 150000 + 31000 - 32050
     assert grid.year_labels["per_capita"].text() == "2,144.75"
@@ -111,6 +146,7 @@ def test_bad_cells_are_refused_with_a_reason(qtbot, grid, services, household):
 
     grid.start_entry()
     cell("31", refused="不存在")  # 6月31日
+    cell("20", refused="晚于今天")
     cell("7")
     cell("x", refused="收")
     cell("s")

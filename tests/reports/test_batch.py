@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from fupin_desktop.reports.batch import PrintCancelled, render_packets
 from fupin_desktop.reports.bench import run_print_bench
-from fupin_desktop.reports.layout import SignatureBox, ThumbprintBox
+from fupin_desktop.reports.boxes import SignatureBox, ThumbprintBox
 from fupin_desktop.reports.packet import render_packet
 from fupin_desktop.reports.sample import sample_packet
 from tests.reports import factory
@@ -86,3 +86,15 @@ def test_bench_runs_and_reports_both_sides():
     result = run_print_bench(1, lines.append)
     assert result["pages"] == result["bare_pages"] >= 4
     assert result["ratio"] > 0 and any("比值" in line for line in lines)
+
+
+def test_worker_processes_give_the_same_pages_in_order(tmp_path):
+    packets, _ = _packets(4)
+    target = tmp_path / "village.pdf"
+    seen = []
+    pages = render_packets(packets, target, workers=2, chunk=2, progress=lambda h, p: seen.append(h))
+    texts = page_texts(target)
+    assert pages == len(texts) and seen[-1] == 4
+    heads = [sample_packet(i).household.number for i in range(4)]
+    firsts = [next(k for k, t in enumerate(texts) if number in t) for number in heads]
+    assert firsts == sorted(firsts)  # households stay in order

@@ -71,3 +71,18 @@ def test_packet_prints_rare_characters_from_the_fallback_and_marks_the_unprintab
     assert any(FALLBACK in name for name in names), names
     assert any("Missing" in name for name in names), names
     assert all(row["emb"] == "yes" for row in rows), rows
+
+
+def test_print_preview_lists_names_no_font_can_print():
+    from fupin_desktop.reports.checks import unprintable, warning_lines
+
+    alone = fonts.FontChain(fonts.register_fonts(), [])
+    previous = fonts.use_chain(alone)
+    try:
+        found = unprintable(factory.packet())
+        lines = warning_lines(factory.signoff())
+    finally:
+        fonts.use_chain(previous)
+    assert ("members[0].name", factory.HEAD, ["䶮"]) in found
+    assert all(chars == ["䶮"] for _, _, chars in found)
+    assert lines and "王䶮" in lines[0] and "方框" in lines[0]

@@ -23,7 +23,9 @@ def test_save_load_discard(ctx):
     assert found["payload"] == payload
     assert found["saved_at"] == dt.datetime(2020, 6, 15, 9, 30)
     assert decode_values(r.Household, found["payload"]["values"]) == {
-        "identified_on": dt.date(2015, 3, 1), "other_causes": ("2", "7")}
+        "identified_on": dt.date(2015, 3, 1),
+        "other_causes": ("2", "7"),
+    }
     assert discard_draft(ctx, None) and load_draft(ctx, None) is None
     assert not discard_draft(ctx, None)
 
@@ -49,4 +51,6 @@ def test_keys_cannot_escape_the_folder(ctx):
 
 def test_decode_drops_unknown_fields_and_bad_dates():
     assert decode_values(r.Member, {"name": "张三", "birth_date": "not a date", "bogus": 1}) == {
-        "name": "张三", "birth_date": None}
+        "name": "张三",
+        "birth_date": None,
+    }

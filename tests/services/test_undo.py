@@ -58,9 +58,18 @@ def test_repeated_undo_walks_back_one_operation_at_a_time(ctx, household):
 
 
 def test_an_added_member_is_tombstoned(ctx, household):
-    member_id, _ = hh.add_member(ctx, household, {"name": "张小红", "id_number": "610702201203040025",
-                                                   "relation": "04", "schooling": "03", "health": "01"},
-                                 accept_note="新生")
+    member_id, _ = hh.add_member(
+        ctx,
+        household,
+        {
+            "name": "张小红",
+            "id_number": "610702201203040025",
+            "relation": "04",
+            "schooling": "03",
+            "health": "01",
+        },
+        accept_note="新生",
+    )
     undo_last(ctx, household)
     names = [m.name for m in hh.load(ctx, household)[1]]
     assert "张小红" not in names and len(names) == 3
@@ -68,9 +77,19 @@ def test_an_added_member_is_tombstoned(ctx, household):
 
 def test_a_whole_editor_save_is_one_operation(ctx, household):
     _, members = hh.load(ctx, household)
-    edited = [{"id": m.id, "name": m.name, "id_number": m.id_number, "relation": m.relation,
-               "education": m.education, "schooling": m.schooling, "health": m.health, "labour": m.labour}
-              for m in members]
+    edited = [
+        {
+            "id": m.id,
+            "name": m.name,
+            "id_number": m.id_number,
+            "relation": m.relation,
+            "education": m.education,
+            "schooling": m.schooling,
+            "health": m.health,
+            "labour": m.labour,
+        }
+        for m in members
+    ]
     edited[0]["relation"], edited[1]["relation"] = "02", "01"  # the spouse becomes head: never two heads
     edited[1]["name"] = "李秀英"
     save_household(ctx, household, {"phone": "13700000000"}, edited, accept_note="户主变更")

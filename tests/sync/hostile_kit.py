@@ -5,9 +5,8 @@ import io
 import json
 import uuid
 import zipfile
-import zlib
 
-from fupin_desktop.sync import container, crypto, manifest
+from fupin_desktop.sync import container, crypto, manifest, payload
 from fupin_desktop.sync.verify import recipient_id
 
 
@@ -24,7 +23,7 @@ def craft(device, *, org: str, target: str, lines: list[bytes], box_public: byte
     bundle_id = bundle_id or str(uuid.uuid4())
     aad = bundle_id.encode("ascii")
     data = b"\n".join(lines)
-    comp = zlib.compress(data) if compressed is None else compressed
+    comp = payload.compress(data) if compressed is None else compressed
     data_key = crypto.random_bytes()
     nonce, ciphertext = crypto.aead_encrypt(data_key, comp, aad)
     if ciphertext_patch:
@@ -42,7 +41,7 @@ def craft(device, *, org: str, target: str, lines: list[bytes], box_public: byte
         "crypto": {"aead": "AES-256-GCM", "nonce": crypto.b64(nonce), "recipients": recipients,
                    "passphrase": passphrase_box(data_key, aad) if passphrase_box else None},
         "sha256": {"ciphertext": crypto.sha256_hex(ciphertext), "plaintext": crypto.sha256_hex(comp)},
-        "profile": {"compression": "zlib", "lines": len(lines) if line_count is None else line_count,
+        "profile": {"compression": "zlib-frames", "lines": len(lines) if line_count is None else line_count,
                     "payload_bytes": len(data) if payload_bytes is None else payload_bytes, "scope": "incremental"},
     }
     replaced = patch(m) if patch else None

@@ -8,7 +8,7 @@ import zlib
 
 import pytest
 
-from fupin_desktop.sync import container, crypto, importer
+from fupin_desktop.sync import container, crypto, importer, payload
 from fupin_desktop.sync import keys as k
 from tests.sync import world
 from tests.sync.hostile_kit import change_line, craft, rezip, zip_bomb_payload
@@ -113,11 +113,18 @@ def _cases(scene) -> list[tuple[str, bytes]]:
     cases.append(("missing signature", rezip(good, drop="manifest.sig")))
     cases.append(("zip bomb member", zip_bomb_payload(good)))
     bomb = zlib.compress(b"[" + b" " * (50 * 1024 * 1024) + b"]", 9)
-    cases.append(("zlib bomb, small declared size", signed(compressed=bomb, payload_bytes=1000, line_count=1)))
+    framed = len(bomb).to_bytes(4, "big") + bomb
+    cases.append(("zlib bomb, small declared size", signed(compressed=framed, payload_bytes=1000, line_count=1)))
+    cases.append(("zlib bomb, large declared size", signed(compressed=framed, payload_bytes=60 * 1024**2, line_count=1)))
+    cases.append(("frame length past the end", signed(compressed=(10**6).to_bytes(4, "big") + bomb[:100])))
+    cases.append(("many empty frames", signed(compressed=b"".join(
+        len(e).to_bytes(4, "big") + e for e in [zlib.compress(b"")] * 5000))))
     cases.append(("declared size too large", signed(payload_bytes=2 * 1024**3)))
     cases.append(("declared size too small", signed(payload_bytes=10)))
     cases.append(("not zlib", signed(compressed=b"plain text, not compressed")))
-    cases.append(("trailing data after zlib", signed(compressed=zlib.compress(b"\n".join(lines)) + b"x")))
+    cases.append(("trailing data after frames", signed(compressed=payload.compress(b"\n".join(lines)) + b"x")))
+    one = zlib.compress(b"\n".join(lines))
+    cases.append(("trailing data inside a frame", signed(compressed=(len(one) + 1).to_bytes(4, "big") + one + b"x")))
     # lines
     bad_lines = {
         "oversized line": change_line("households", hid, "address", "长" * 30000, stamp),
@@ -180,6 +187,7 @@ def test_the_control_bundle_is_accepted(scene):
     assert prepared.ok, prepared.error
 
 
+@pytest.mark.filterwarnings("ignore:Duplicate name")
 def test_hostile_bundles_are_refused_before_any_write(scene):
     township = scene["township"]
     cases = _cases(scene)

@@ -8,18 +8,30 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBox
 
 from fupin_desktop.domain.codes import HELPER_AFFILIATION, MEASURE_CATEGORY, MONITOR_TYPE, POVERTY_CAUSE
 from fupin_desktop.i18n.formatting import format_money
-from fupin_desktop.i18n.translate import _
+from fupin_desktop.i18n.translate import N_, _
 from fupin_desktop.qt.dialogs.form_fields import FormBinder
 from fupin_desktop.qt.forms.ui_household_assistance import Ui_HouseholdAssistanceForm
 from fupin_desktop.qt.forms.ui_household_causes import Ui_HouseholdCausesForm
 from fupin_desktop.services.helpers import assign_helper
 from fupin_desktop.services.measures import add_measure
 
-CAUSE_KINDS = {"main_cause": "code", "other_cause_1": "code", "other_cause_2": "code", "monitor_type": "code",
-               "risk_cleared_on": "date", "risk_clear_method": "text"}
-CAUSE_TITLES = {"main_cause": "主要致贫原因", "other_cause_1": "其他致贫原因", "other_cause_2": "其他致贫原因",
-                "monitor_type": "监测对象类型", "risk_cleared_on": "风险消除日期", "risk_clear_method": "风险消除方式"}
-MEASURE_KINDS = (("plan", "计划"), ("delivered", "已落实"))
+CAUSE_KINDS = {
+    "main_cause": "code",
+    "other_cause_1": "code",
+    "other_cause_2": "code",
+    "monitor_type": "code",
+    "risk_cleared_on": "date",
+    "risk_clear_method": "text",
+}
+CAUSE_TITLES = {
+    "main_cause": N_("主要致贫原因"),
+    "other_cause_1": N_("其他致贫原因"),
+    "other_cause_2": N_("其他致贫原因"),
+    "monitor_type": N_("监测对象类型"),
+    "risk_cleared_on": N_("风险消除日期"),
+    "risk_clear_method": N_("风险消除方式"),
+}
+MEASURE_KINDS = (("plan", N_("计划")), ("delivered", N_("已落实")))
 
 
 def fill_table(table: QTableWidget, rows: list[tuple]) -> None:
@@ -43,8 +55,12 @@ class AssistancePage(QWidget):
         self.causes = QWidget(self)
         self.causes_ui = Ui_HouseholdCausesForm()
         self.causes_ui.setupUi(self.causes)
-        tables = {"main_cause": POVERTY_CAUSE, "other_cause_1": POVERTY_CAUSE, "other_cause_2": POVERTY_CAUSE,
-                  "monitor_type": MONITOR_TYPE}
+        tables = {
+            "main_cause": POVERTY_CAUSE,
+            "other_cause_1": POVERTY_CAUSE,
+            "other_cause_2": POVERTY_CAUSE,
+            "monitor_type": MONITOR_TYPE,
+        }
         self.binder = FormBinder(self.causes, CAUSE_KINDS, tables, CAUSE_TITLES, parent=self)
         self.binder.changed.connect(lambda _name: self.changed.emit())
         self.body = QWidget(self)
@@ -64,10 +80,16 @@ class AssistancePage(QWidget):
     # --- household fields ----------------------------------------------------------------------------------
     def set_values(self, household) -> None:
         others = list(household.other_causes) + ["", ""]
-        self.binder.set_values({"main_cause": household.main_cause, "other_cause_1": others[0],
-                                "other_cause_2": others[1], "monitor_type": household.monitor_type,
-                                "risk_cleared_on": household.risk_cleared_on,
-                                "risk_clear_method": household.risk_clear_method})
+        self.binder.set_values(
+            {
+                "main_cause": household.main_cause,
+                "other_cause_1": others[0],
+                "other_cause_2": others[1],
+                "monitor_type": household.monitor_type,
+                "risk_cleared_on": household.risk_cleared_on,
+                "risk_clear_method": household.risk_clear_method,
+            }
+        )
 
     def values(self) -> dict:
         v = self.binder.values()
@@ -77,8 +99,13 @@ class AssistancePage(QWidget):
     def set_form_values(self, values: dict) -> None:
         """From a draft: the household values dict (other causes as a tuple)."""
         others = list(values.get("other_causes") or ()) + ["", ""]
-        self.binder.set_values({**{k: v for k, v in values.items() if k in CAUSE_KINDS},
-                                "other_cause_1": others[0], "other_cause_2": others[1]})
+        self.binder.set_values(
+            {
+                **{k: v for k, v in values.items() if k in CAUSE_KINDS},
+                "other_cause_1": others[0],
+                "other_cause_2": others[1],
+            }
+        )
 
     def show_problems(self, by_field: dict) -> None:
         by_field = dict(by_field)
@@ -90,8 +117,10 @@ class AssistancePage(QWidget):
         self.ui.helper_choice.setToolTip(text)
         if text:
             self.ui.current_helper_label.setText(
-                f"<span style='color:#b26a00'>{text}</span>" if not self._current_helper_id
-                else self.ui.current_helper_label.text())
+                f"<span style='color:#b26a00'>{text}</span>"
+                if not self._current_helper_id
+                else self.ui.current_helper_label.text()
+            )
 
     def focus_field(self, name: str) -> None:
         if name == "helper":
@@ -126,7 +155,10 @@ class AssistancePage(QWidget):
             affiliation = HELPER_AFFILIATION.label(current.affiliation)
             unit = "，".join(x for x in (current.unit, affiliation, current.phone) if x)
             self.ui.current_helper_label.setText(
-                _("现任帮扶责任人：<b>{name}</b>（{unit}）").format(name=current.name, unit=unit or _("未填单位")))
+                _("现任帮扶责任人：<b>{name}</b>（{unit}）").format(
+                    name=current.name, unit=unit or _("未填单位")
+                )
+            )
         elif file is None:
             self.ui.current_helper_label.setText(_("新建档案：选择结对干部后，保存档案时一并结对。"))
         else:
@@ -136,35 +168,59 @@ class AssistancePage(QWidget):
         self.ui.helper_reason.setEnabled(saved)
         self.ui.measures_group.setEnabled(saved)
         rows = []
-        for p in (file.pairings if file else []):
+        for p in file.pairings if file else []:
             helper = file.helpers.get(p.helper_id)
-            rows.append((helper.name if helper else "?", helper.unit if helper else "", helper.phone if helper else "",
-                         p.start_date.isoformat(), p.end_date.isoformat() if p.end_date else _("至今"), p.reason))
+            rows.append(
+                (
+                    helper.name if helper else "?",
+                    helper.unit if helper else "",
+                    helper.phone if helper else "",
+                    p.start_date.isoformat(),
+                    p.end_date.isoformat() if p.end_date else _("至今"),
+                    p.reason,
+                )
+            )
         fill_table(self.ui.pairings_table, rows)
         measure_rows = []
-        for m in (file.measures if file else []):
+        for m in file.measures if file else []:
             when = m.date if m.kind == "delivered" else m.due_date
-            measure_rows.append((_(dict(MEASURE_KINDS)[m.kind]), MEASURE_CATEGORY.label(m.category), m.title,
-                                 format_money(m.funds_fen) if m.funds_fen else "", when.isoformat() if when else "",
-                                 _("已签字") if m.signed else ""))
+            measure_rows.append(
+                (
+                    _(dict(MEASURE_KINDS)[m.kind]),
+                    MEASURE_CATEGORY.label(m.category),
+                    m.title,
+                    format_money(m.funds_fen) if m.funds_fen else "",
+                    when.isoformat() if when else "",
+                    _("已签字") if m.signed else "",
+                )
+            )
         fill_table(self.ui.measures_table, measure_rows)
 
     def _assign(self) -> None:
         helper_id = self.chosen_helper_id()
         if not self.household_id or not helper_id or helper_id == self._current_helper_id:
             return
-        self._run(assign_helper, self.household_id, helper_id, reason=self.ui.helper_reason.text().strip(),
-                  done=lambda _result: self.ui.helper_reason.clear())
+        self._run(
+            assign_helper,
+            self.household_id,
+            helper_id,
+            reason=self.ui.helper_reason.text().strip(),
+            done=lambda _result: self.ui.helper_reason.clear(),
+        )
 
     def _add_measure(self) -> None:
         if not self.household_id:
             return
         kind = self.ui.measure_kind.currentData()
         day: dt.date | None = self.ui.measure_date.date()
-        values = {"kind": kind, "category": self.ui.measure_category.code(),
-                  "title": self.ui.measure_title.text().strip(), "funds_fen": self.ui.measure_funds.fen() or 0,
-                  "signed": self.ui.measure_signed.isChecked(),
-                  ("date" if kind == "delivered" else "due_date"): day}
+        values = {
+            "kind": kind,
+            "category": self.ui.measure_category.code(),
+            "title": self.ui.measure_title.text().strip(),
+            "funds_fen": self.ui.measure_funds.fen() or 0,
+            "signed": self.ui.measure_signed.isChecked(),
+            ("date" if kind == "delivered" else "due_date"): day,
+        }
         self._run(add_measure, self.household_id, values, done=lambda _result: self._clear_measure())
 
     def _clear_measure(self) -> None:

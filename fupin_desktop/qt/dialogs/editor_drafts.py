@@ -28,11 +28,17 @@ class EditorDrafts(QObject):
 
     def payload(self) -> dict:
         d = self.dialog
-        members = [{"key": m["key"], **encode_values({k: v for k, v in m.items() if k != "key"})}
-                   for m in d.members.members]
-        return {"household_id": d.household_id, "values": encode_values(d.household_values()),
-                "members": members, "saved_keys": sorted(d.members.saved_keys),
-                "helper_id": d.assistance.chosen_helper_id()}
+        members = [
+            {"key": m["key"], **encode_values({k: v for k, v in m.items() if k != "key"})}
+            for m in d.members.members
+        ]
+        return {
+            "household_id": d.household_id,
+            "values": encode_values(d.household_values()),
+            "members": members,
+            "saved_keys": sorted(d.members.saved_keys),
+            "helper_id": d.assistance.chosen_helper_id(),
+        }
 
     def flush(self, final: bool = False) -> None:
         """Write the draft now if there are unsaved edits since the last one."""
@@ -52,9 +58,12 @@ class EditorDrafts(QObject):
     # --- offering it back ----------------------------------------------------------------------------------
     def offer(self, draft: dict) -> None:
         saved_at = draft["saved_at"].strftime("%Y-%m-%d %H:%M")
-        self.box = QMessageBox(QMessageBox.Icon.Question, _("恢复草稿"),
-                               _("发现 {time} 自动保存的草稿，里面有尚未保存的修改。要恢复吗？").format(time=saved_at),
-                               parent=self.dialog)
+        self.box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("恢复草稿"),
+            _("发现 {time} 自动保存的草稿，里面有尚未保存的修改。要恢复吗？").format(time=saved_at),
+            parent=self.dialog,
+        )
         restore = self.box.addButton(_("恢复草稿"), QMessageBox.ButtonRole.AcceptRole)
         self.box.addButton(_("丢弃草稿"), QMessageBox.ButtonRole.DestructiveRole)
         self.box.setDefaultButton(restore)

@@ -50,9 +50,13 @@ class ExitProgressPage(QWidget):
         done_count = len(state.done)
         self.ui.procedure_title.setText(
             _("<b>退出程序</b>（厅字〔2016〕16号）· 第{round}轮 · 已完成{done}/6步").format(
-                round=state.round, done=done_count))
+                round=state.round, done=done_count
+            )
+        )
         rows, marks = [], []
-        for step in sorted((s for s in file.exit_steps if not s.deleted), key=lambda s: (s.round, s.date, s.step)):
+        for step in sorted(
+            (s for s in file.exit_steps if not s.deleted), key=lambda s: (s.round, s.date, s.step)
+        ):
             status = _("有异议，退回重新评议") if step.outcome == "objection" else _("完成")
             if step.round < state.round and step.outcome != "objection":
                 status = _("完成（第{round}轮）").format(round=step.round)
@@ -60,7 +64,9 @@ class ExitProgressPage(QWidget):
             marks.append("objection" if step.outcome == "objection" else "done")
         for code in STEP_CODES:
             if code not in state.done:
-                rows.append((step_text(code), _("下一步") if code == state.next_step else _("待办理"), "", "", ""))
+                rows.append(
+                    (step_text(code), _("下一步") if code == state.next_step else _("待办理"), "", "", "")
+                )
                 marks.append("next" if code == state.next_step else "pending")
         fill_table(self.ui.steps_table, rows)
         for row, mark in enumerate(marks):
@@ -79,14 +85,23 @@ class ExitProgressPage(QWidget):
             self.ui.blockers_label.setText(_("已销号。"))
         elif errors:
             self.ui.blockers_label.setText(
-                f"<span style='color:{ERROR_COLOUR}'>" + _("尚不符合退出条件：") + "<br>· "
-                + "<br>· ".join(p.message for p in errors) + "</span>")
+                f"<span style='color:{ERROR_COLOUR}'>"
+                + _("尚不符合退出条件：")
+                + "<br>· "
+                + "<br>· ".join(p.message for p in errors)
+                + "</span>"
+            )
         else:
-            self.ui.blockers_label.setText(f"<span style='color:{OK_COLOUR}'>" + _("符合退出条件（收入与两不愁三保障）。")
-                                           + "</span>")
+            self.ui.blockers_label.setText(
+                f"<span style='color:{OK_COLOUR}'>" + _("符合退出条件（收入与两不愁三保障）。") + "</span>"
+            )
         self.ui.next_group.setEnabled(not state.finished)
-        self.ui.next_step_label.setText(f"<b>{step_text(state.next_step)}</b>" if state.next_step else _("（已全部完成）"))
-        in_publicity = state.next_step == REVIEW_STEP or state.next_step == PUBLICITY_STEP and "3" in state.done
+        self.ui.next_step_label.setText(
+            f"<b>{step_text(state.next_step)}</b>" if state.next_step else _("（已全部完成）")
+        )
+        in_publicity = (
+            state.next_step == REVIEW_STEP or state.next_step == PUBLICITY_STEP and "3" in state.done
+        )
         self.ui.objection_button.setEnabled(bool(in_publicity))
         self.ui.next_action_label.setText(_("下一步要做：{action}").format(action=next_action(state)))
 
@@ -102,9 +117,15 @@ class ExitProgressPage(QWidget):
             return
         if self._date() is None:
             return
-        self._run(record_step, self.household_id, self.state.next_step, date=self.ui.step_date.date(),
-                  actor=self.ui.step_actor.text().strip(), note=self.ui.step_note.text().strip(),
-                  done=lambda _result: self.ui.step_note.clear())
+        self._run(
+            record_step,
+            self.household_id,
+            self.state.next_step,
+            date=self.ui.step_date.date(),
+            actor=self.ui.step_actor.text().strip(),
+            note=self.ui.step_note.text().strip(),
+            done=lambda _result: self.ui.step_note.clear(),
+        )
 
     def record_objection(self) -> None:
         if not self.household_id:
@@ -113,10 +134,18 @@ class ExitProgressPage(QWidget):
             return
         note = self.ui.step_note.text().strip()
         if not note:
-            note, ok = QInputDialog.getText(self, _("公示有异议"), _("异议内容（将退回重新民主评议）："),
-                                            QLineEdit.EchoMode.Normal, "")
+            note, ok = QInputDialog.getText(
+                self, _("公示有异议"), _("异议内容（将退回重新民主评议）："), QLineEdit.EchoMode.Normal, ""
+            )
             if not ok or not note.strip():
                 return
-        self._run(record_step, self.household_id, PUBLICITY_STEP, date=self.ui.step_date.date(),
-                  actor=self.ui.step_actor.text().strip(), note=note.strip(), outcome="objection",
-                  done=lambda _result: self.ui.step_note.clear())
+        self._run(
+            record_step,
+            self.household_id,
+            PUBLICITY_STEP,
+            date=self.ui.step_date.date(),
+            actor=self.ui.step_actor.text().strip(),
+            note=note.strip(),
+            outcome="objection",
+            done=lambda _result: self.ui.step_note.clear(),
+        )

@@ -41,4 +41,7 @@ def undo_text(preview) -> str:
     if preview.refused:
         return preview.refused
     return _("撤销 {when} {operator}的修改：{reason}").format(
-        when=preview.when.strftime("%m-%d %H:%M"), operator=preview.operator, reason=preview.reason or _("修改档案"))
+        when=preview.when.strftime("%m-%d %H:%M"),
+        operator=preview.operator,
+        reason=preview.reason or _("修改档案"),
+    )

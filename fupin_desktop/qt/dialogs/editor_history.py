@@ -19,19 +19,28 @@ from PySide6.QtWidgets import (
 from fupin_desktop.domain import records as r
 from fupin_desktop.domain.codes import EXIT_STEP, LEDGER_CATEGORY
 from fupin_desktop.i18n.formatting import format_money
-from fupin_desktop.i18n.translate import _
+from fupin_desktop.i18n.translate import N_, _
 from fupin_desktop.qt.dialogs.field_titles import CODE_TABLES, TABLE_TITLES, field_title
 
-COLUMNS = ("时间", "操作人", "对象", "字段", "原值", "新值", "原因")
-RECORDS = {"households": r.Household, "members": r.Member, "pairings": r.Pairing, "measures": r.Measure,
-           "visits": r.Visit, "exit_steps": r.ExitStep}
+COLUMNS = (N_("时间"), N_("操作人"), N_("对象"), N_("字段"), N_("原值"), N_("新值"), N_("原因"))
+RECORDS = {
+    "households": r.Household,
+    "members": r.Member,
+    "pairings": r.Pairing,
+    "measures": r.Measure,
+    "visits": r.Visit,
+    "exit_steps": r.ExitStep,
+}
 MONEY_FIELDS = {"funds_fen", "amount_fen"}
 
 
 def _bool_fields(record_type) -> frozenset[str]:
     hints = typing.get_type_hints(record_type)
-    return frozenset(f.name for f in dataclasses.fields(record_type)
-                     if hints[f.name] is bool or hints[f.name] == (bool | None))
+    return frozenset(
+        f.name
+        for f in dataclasses.fields(record_type)
+        if hints[f.name] is bool or hints[f.name] == (bool | None)
+    )
 
 
 BOOL_FIELDS = {table: _bool_fields(record) for table, record in RECORDS.items()}
@@ -42,8 +51,11 @@ class ChangeDescriber:
 
     def __init__(self, members=(), helpers=None):
         self.names = {m.id: m.name for m in members}
-        self.helpers = {h.id: h.name for h in (helpers or {}).values()} if isinstance(helpers, dict) else {
-            h.id: h.name for h in (helpers or [])}
+        self.helpers = (
+            {h.id: h.name for h in (helpers or {}).values()}
+            if isinstance(helpers, dict)
+            else {h.id: h.name for h in (helpers or [])}
+        )
 
     def learn(self, entries) -> None:
         """Names of members created in the log (a member's name is in its insert row)."""
@@ -105,13 +117,27 @@ class ChangeDescriber:
         when = e.when.strftime("%Y-%m-%d %H:%M")
         if e.field == "*":
             field = _("记账") if e.table == "ledger" else _("新增")
-            return (when, e.operator, self.subject(e.table, e.row_id), field, "", self.insert_text(e.table, e.new),
-                    e.reason)
+            return (
+                when,
+                e.operator,
+                self.subject(e.table, e.row_id),
+                field,
+                "",
+                self.insert_text(e.table, e.new),
+                e.reason,
+            )
         if e.field == "deleted":
             field = _("删除") if json.loads(e.new or "0") else _("恢复")
             return (when, e.operator, self.subject(e.table, e.row_id), field, "", "", e.reason)
-        return (when, e.operator, self.subject(e.table, e.row_id), _(field_title(e.table, e.field)),
-                self.value(e.table, e.field, e.old), self.value(e.table, e.field, e.new), e.reason)
+        return (
+            when,
+            e.operator,
+            self.subject(e.table, e.row_id),
+            _(field_title(e.table, e.field)),
+            self.value(e.table, e.field, e.old),
+            self.value(e.table, e.field, e.new),
+            e.reason,
+        )
 
 
 class HistoryPage(QWidget):
@@ -163,5 +189,11 @@ class HistoryPage(QWidget):
             if self.table.columnWidth(column) > limit:
                 self.table.setColumnWidth(column, limit)
         header.setStretchLastSection(True)
-        self.caption.setText(_("共{count}条（最新的在最上面）：每一次保存、撤销、办理都记录在此，谁、何时、改了什么、为什么，"
-                               "不能删除。").format(count=len(rows)) if file else _("保存档案后，这里列出每一次修改。"))
+        self.caption.setText(
+            _(
+                "共{count}条（最新的在最上面）：每一次保存、撤销、办理都记录在此，谁、何时、改了什么、为什么，"
+                "不能删除。"
+            ).format(count=len(rows))
+            if file
+            else _("保存档案后，这里列出每一次修改。")
+        )

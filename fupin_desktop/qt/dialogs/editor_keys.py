@@ -19,18 +19,30 @@ class FormKeysFilter(QObject):
         for binder in binders:
             for widget in binder.widgets.values():
                 widget.installEventFilter(self)
-                inner = widget.edit if isinstance(widget, IdNumberEdit) else (
-                    widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else None)
+                inner = (
+                    widget.edit
+                    if isinstance(widget, IdNumberEdit)
+                    else (
+                        widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else None
+                    )
+                )
                 if inner is not None:
                     inner.installEventFilter(self)
 
     def eventFilter(self, watched, event):
         kind = event.type()
-        if kind == QEvent.Type.KeyPress and event.key() in ENTER_KEYS \
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if (
+            kind == QEvent.Type.KeyPress
+            and event.key() in ENTER_KEYS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
             self.window.focusNextChild()
             return True
-        if kind == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Undo) \
-                and isinstance(watched, QLineEdit) and not watched.isUndoAvailable():
+        if (
+            kind == QEvent.Type.ShortcutOverride
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and isinstance(watched, QLineEdit)
+            and not watched.isUndoAvailable()
+        ):
             return True  # not accepted here: the window's Ctrl+Z shortcut runs
         return False

@@ -31,28 +31,72 @@ from fupin_desktop.domain.codes import (
     SEX,
 )
 from fupin_desktop.domain.problems import Problem
-from fupin_desktop.i18n.translate import _
+from fupin_desktop.i18n.translate import N_, _
 from fupin_desktop.qt.dialogs.form_fields import FormBinder
 from fupin_desktop.qt.forms.ui_member_form import Ui_MemberForm
 from fupin_desktop.qt.widgets.styles import ERROR_COLOUR, WARNING_COLOUR, label_style
 
 MEMBER_KINDS = {
-    "name": "text", "id_number": "idnumber", "relation": "code", "sex": "code", "birth_date": "date",
-    "ethnicity": "code", "political": "code", "phone": "text", "education": "code", "schooling": "code",
-    "health": "code", "disability_category": "code", "disability_grade": "code", "labour": "code",
-    "work_status": "code", "work_months": "int", "medical_insurance": "bool",
-    "serious_illness_insurance": "bool", "pension_insurance": "bool", "commercial_insurance": "bool",
-    "dibao": "bool", "tekun": "bool", "change_type": "code", "change_date": "date", "change_note": "text",
+    "name": "text",
+    "id_number": "idnumber",
+    "relation": "code",
+    "sex": "code",
+    "birth_date": "date",
+    "ethnicity": "code",
+    "political": "code",
+    "phone": "text",
+    "education": "code",
+    "schooling": "code",
+    "health": "code",
+    "disability_category": "code",
+    "disability_grade": "code",
+    "labour": "code",
+    "work_status": "code",
+    "work_months": "int",
+    "medical_insurance": "bool",
+    "serious_illness_insurance": "bool",
+    "pension_insurance": "bool",
+    "commercial_insurance": "bool",
+    "dibao": "bool",
+    "tekun": "bool",
+    "change_type": "code",
+    "change_date": "date",
+    "change_note": "text",
 }
 MEMBER_TITLES = {
-    "name": "姓名", "id_number": "公民身份号码", "relation": "与户主关系", "sex": "性别", "birth_date": "出生日期",
-    "ethnicity": "民族", "political": "政治面貌", "phone": "联系电话", "education": "文化程度",
-    "schooling": "在校生状况", "health": "健康状况", "disability_category": "残疾类别",
-    "disability_grade": "残疾等级", "labour": "劳动技能", "work_status": "务工状况", "work_months": "务工时间",
-    "change_type": "人员变更", "change_date": "变更日期", "change_note": "变更说明",
+    "name": N_("姓名"),
+    "id_number": N_("公民身份号码"),
+    "relation": N_("与户主关系"),
+    "sex": N_("性别"),
+    "birth_date": N_("出生日期"),
+    "ethnicity": N_("民族"),
+    "political": N_("政治面貌"),
+    "phone": N_("联系电话"),
+    "education": N_("文化程度"),
+    "schooling": N_("在校生状况"),
+    "health": N_("健康状况"),
+    "disability_category": N_("残疾类别"),
+    "disability_grade": N_("残疾等级"),
+    "labour": N_("劳动技能"),
+    "work_status": N_("务工状况"),
+    "work_months": N_("务工时间"),
+    "change_type": N_("人员变更"),
+    "change_date": N_("变更日期"),
+    "change_note": N_("变更说明"),
 }
-COLUMNS = ("序号", "姓名", "公民身份号码", "与户主关系", "性别", "出生日期", "健康状况", "劳动技能", "在校生状况",
-           "状态", "问题")
+COLUMNS = (
+    N_("序号"),
+    N_("姓名"),
+    N_("公民身份号码"),
+    N_("与户主关系"),
+    N_("性别"),
+    N_("出生日期"),
+    N_("健康状况"),
+    N_("劳动技能"),
+    N_("在校生状况"),
+    N_("状态"),
+    N_("问题"),
+)
 _SKIP = {"id", "household_id", "deleted", "seq"}
 
 
@@ -95,8 +139,11 @@ class MembersPage(QWidget):
         self.form = QWidget(self)
         self.ui = Ui_MemberForm()
         self.ui.setupUi(self.form)
-        tables = {**MEMBER_TABLES, "disability_category": DISABILITY_CATEGORY,
-                  "disability_grade": DISABILITY_GRADE}
+        tables = {
+            **MEMBER_TABLES,
+            "disability_category": DISABILITY_CATEGORY,
+            "disability_grade": DISABILITY_GRADE,
+        }
         self.binder = FormBinder(self.form, MEMBER_KINDS, tables, MEMBER_TITLES, parent=self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.banner, 1)
@@ -137,9 +184,15 @@ class MembersPage(QWidget):
 
     def records(self, household_id: str) -> list[r.Member]:
         names = {f.name for f in dataclasses.fields(r.Member)}
-        return [r.Member(id=m["key"], household_id=household_id, seq=i,
-                         **{k: v for k, v in m.items() if k in names and k not in _SKIP})
-                for i, m in enumerate(self.members)]
+        return [
+            r.Member(
+                id=m["key"],
+                household_id=household_id,
+                seq=i,
+                **{k: v for k, v in m.items() if k in names and k not in _SKIP},
+            )
+            for i, m in enumerate(self.members)
+        ]
 
     def values_for_saving(self) -> list[dict]:
         out = []
@@ -152,17 +205,29 @@ class MembersPage(QWidget):
 
     def add_member(self) -> None:
         has_head = any(m.get("relation") == "01" and not m.get("change_type") for m in self.members)
-        defaults = {f.name: f.default for f in dataclasses.fields(r.Member)
-                    if f.name not in _SKIP and f.default is not dataclasses.MISSING}
-        self.members.append({"key": f"new-{uuid.uuid4().hex[:12]}", "name": "", **defaults,
-                             "relation": "" if has_head else "01"})
+        defaults = {
+            f.name: f.default
+            for f in dataclasses.fields(r.Member)
+            if f.name not in _SKIP and f.default is not dataclasses.MISSING
+        }
+        self.members.append(
+            {
+                "key": f"new-{uuid.uuid4().hex[:12]}",
+                "name": "",
+                **defaults,
+                "relation": "" if has_head else "01",
+            }
+        )
         self._fill_table()
         self.select(len(self.members) - 1)
         self.ui.name.setFocus()
         self.changed.emit()
 
     def remove_current(self) -> None:
-        if 0 <= self._current < len(self.members) and self.members[self._current]["key"] not in self.saved_keys:
+        if (
+            0 <= self._current < len(self.members)
+            and self.members[self._current]["key"] not in self.saved_keys
+        ):
             del self.members[self._current]
             self._current = -1
             self._fill_table()
@@ -195,7 +260,9 @@ class MembersPage(QWidget):
         self._problems = [p for p in problems if p.field.startswith("member.")]
         general = [p for p in self._problems if not p.member_id]
         self.banner.setText("；".join(p.message for p in general))
-        self.banner.setStyleSheet(label_style("error" if any(p.level == "error" for p in general) else "warning"))
+        self.banner.setStyleSheet(
+            label_style("error" if any(p.level == "error" for p in general) else "warning")
+        )
         for row, member in enumerate(self.members):
             mine = [p for p in self._problems if p.member_id == member["key"]]
             self._set_problem_cell(row, mine)
@@ -220,7 +287,9 @@ class MembersPage(QWidget):
     def _set_problem_cell(self, row: int, problems: list[Problem]) -> None:
         errors = sum(1 for p in problems if p.level == "error")
         warnings = len(problems) - errors
-        parts = ([_("{n}错").format(n=errors)] if errors else []) + ([_("{n}提醒").format(n=warnings)] if warnings else [])
+        parts = ([_("{n}错").format(n=errors)] if errors else []) + (
+            [_("{n}提醒").format(n=warnings)] if warnings else []
+        )
         item = QTableWidgetItem(" ".join(parts))
         item.setForeground(QBrush(QColor(ERROR_COLOUR if errors else WARNING_COLOUR)))
         item.setToolTip("\n".join(p.message for p in problems))
@@ -242,10 +311,18 @@ class MembersPage(QWidget):
         m = self.members[row]
         birth = m.get("birth_date")
         state = MEMBER_TABLES["change_type"].label(m.get("change_type")) or _("在户")
-        cells = (str(row + 1), m.get("name") or _("（未填姓名）"), m.get("id_number") or "",
-                 RELATION.label(m.get("relation")), SEX.label(m.get("sex")), birth.isoformat() if birth else "",
-                 MEMBER_TABLES["health"].label(m.get("health")), MEMBER_TABLES["labour"].label(m.get("labour")),
-                 MEMBER_TABLES["schooling"].label(m.get("schooling")), state)
+        cells = (
+            str(row + 1),
+            m.get("name") or _("（未填姓名）"),
+            m.get("id_number") or "",
+            RELATION.label(m.get("relation")),
+            SEX.label(m.get("sex")),
+            birth.isoformat() if birth else "",
+            MEMBER_TABLES["health"].label(m.get("health")),
+            MEMBER_TABLES["labour"].label(m.get("labour")),
+            MEMBER_TABLES["schooling"].label(m.get("schooling")),
+            state,
+        )
         for column, text in enumerate(cells):
             item = self.table.item(row, column)
             if item is None:

@@ -32,7 +32,9 @@ class VisitsPage(QWidget):
         if not self.ui.visitor.text():
             self.ui.visitor.setText(helper.name if helper else data.operator)
         self.ui.new_visit_group.setEnabled(file is not None)
-        rows = [(v.date.isoformat(), v.visitor, v.findings, v.promises) for v in (file.visits if file else [])]
+        rows = [
+            (v.date.isoformat(), v.visitor, v.findings, v.promises) for v in (file.visits if file else [])
+        ]
         fill_table(self.ui.visits_table, rows)
 
     def add(self) -> None:
@@ -42,9 +44,16 @@ class VisitsPage(QWidget):
         if day is None:
             self.message.emit(self.ui.visit_date.error() or _("请填写走访日期。"))
             return
-        self._run(add_visit, self.household_id, date=day, visitor=self.ui.visitor.text().strip(),
-                  findings=self.ui.findings.toPlainText().strip(), promises=self.ui.promises.toPlainText().strip(),
-                  helper_id=self._helper_id, done=lambda _result: self._clear())
+        self._run(
+            add_visit,
+            self.household_id,
+            date=day,
+            visitor=self.ui.visitor.text().strip(),
+            findings=self.ui.findings.toPlainText().strip(),
+            promises=self.ui.promises.toPlainText().strip(),
+            helper_id=self._helper_id,
+            done=lambda _result: self._clear(),
+        )
 
     def _clear(self) -> None:
         self.ui.findings.clear()

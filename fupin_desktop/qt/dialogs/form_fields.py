@@ -35,8 +35,14 @@ def _problem_text(problem: Problem) -> str:
 class FormBinder(QObject):
     changed = Signal(str)
 
-    def __init__(self, root: QWidget, kinds: dict[str, str], tables: dict[str, CodeTable] | None = None,
-                 titles: dict[str, str] | None = None, parent=None):
+    def __init__(
+        self,
+        root: QWidget,
+        kinds: dict[str, str],
+        tables: dict[str, CodeTable] | None = None,
+        titles: dict[str, str] | None = None,
+        parent=None,
+    ):
         super().__init__(parent or root)
         self.root = root
         self.kinds = dict(kinds)
@@ -190,7 +196,11 @@ class FormBinder(QObject):
                 palette = QPalette()
                 if level:
                     tint = QColor(TINTS[level])
-                    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Button, QPalette.ColorRole.Window):
+                    for role in (
+                        QPalette.ColorRole.Base,
+                        QPalette.ColorRole.Button,
+                        QPalette.ColorRole.Window,
+                    ):
                         palette.setColor(role, tint)
                 widget.setPalette(palette)
                 widget.setAutoFillBackground(bool(level) and isinstance(widget, QCheckBox))

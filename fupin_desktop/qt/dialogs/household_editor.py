@@ -25,35 +25,43 @@ from PySide6.QtWidgets import (
 )
 
 from fupin_desktop.domain import records as r
-from fupin_desktop.domain.rules import check_household
 from fupin_desktop.i18n.translate import _
-from fupin_desktop.qt.dialogs.editor_assistance import CAUSE_KINDS, AssistancePage
+from fupin_desktop.qt.dialogs.editor_assistance import AssistancePage
 from fupin_desktop.qt.dialogs.editor_drafts import EditorDrafts
 from fupin_desktop.qt.dialogs.editor_exit import ExitProgressPage
-from fupin_desktop.qt.dialogs.editor_forms import BASIC_KINDS, CONDITION_KINDS, BasicPage, ConditionsPage
+from fupin_desktop.qt.dialogs.editor_forms import BasicPage, ConditionsPage
 from fupin_desktop.qt.dialogs.editor_header import header_html, undo_text, window_title
 from fupin_desktop.qt.dialogs.editor_history import HistoryPage
 from fupin_desktop.qt.dialogs.editor_keys import FormKeysFilter
 from fupin_desktop.qt.dialogs.editor_members import MembersPage
+from fupin_desktop.qt.dialogs.editor_problems import (  # noqa: F401  (tab numbers are part of the API)
+    ASSISTANCE,
+    BASIC,
+    CONDITIONS,
+    EXIT,
+    HISTORY,
+    LEDGER,
+    MEMBERS,
+    TAB_TITLES,
+    VISITS,
+    ProblemPanel,
+    household_fields,
+    problem_key,
+    rule_problems,
+    tab_levels,
+    tab_of,
+)
 from fupin_desktop.qt.dialogs.editor_visits import VisitsPage
 from fupin_desktop.qt.dialogs.ledger_grid import LedgerGridWidget
 from fupin_desktop.qt.dialogs.warnings_note_dialog import WarningsNoteDialog
 from fupin_desktop.qt.widgets.code_combo import CodeCombo
-from fupin_desktop.qt.widgets.problem_list import ProblemList, level_icon, summary_text
+from fupin_desktop.qt.widgets.problem_list import level_icon
 from fupin_desktop.qt.widgets.styles import label_style
 from fupin_desktop.services.errors import WarningsNeedNoteError
 from fupin_desktop.services.household_editing import editor_data, save_household
 from fupin_desktop.services.undo import undo_last
 
-TAB_TITLES = ("基本情况", "家庭成员", "生产生活条件", "致贫原因与帮扶", "收支账本", "脱贫进度", "走访记录", "变更记录")
-BASIC, MEMBERS, CONDITIONS, ASSISTANCE, LEDGER, EXIT, VISITS, HISTORY = range(8)
-FIELD_TABS = {**dict.fromkeys(BASIC_KINDS, BASIC), **dict.fromkeys(CONDITION_KINDS, CONDITIONS),
-              **dict.fromkeys(CAUSE_KINDS, ASSISTANCE), "other_causes": ASSISTANCE, "helper": ASSISTANCE}
-CHECK_DELAY_MS = 250
-
-
-def _key(p) -> tuple:
-    return (p.code, p.field, p.member_id)
+CHECK_DELAY_MS = 250  # the rule set runs this long after the last keystroke
 
 
 class HouseholdEditorDialog(QDialog):
@@ -106,13 +114,12 @@ class HouseholdEditorDialog(QDialog):
         self.exit_page = ExitProgressPage(self.run_op, self)
         self.visits = VisitsPage(self.run_op, self)
         self.history = HistoryPage(self)
-        for page, title in zip((self.basic, self.members, self.conditions, self.assistance, self.ledger,
-                                self.exit_page, self.visits, self.history), TAB_TITLES, strict=True):
+        self.pages = (self.basic, self.members, self.conditions, self.assistance, self.ledger, self.exit_page)
+        self.pages += (self.visits, self.history)
+        for page, title in zip(self.pages, TAB_TITLES, strict=True):
             self.tabs.addTab(page, _(title))
-        self.problem_summary = QLabel(self)
-        self.problem_list = ProblemList(self)
-        self.problem_list.setObjectName("editor_problems")
-        self.problem_list.setMaximumHeight(74)
+        self.problem_panel = ProblemPanel(self)
+        self.problem_list = self.problem_panel.list
         self.status = QLabel(self)
         self.status.setObjectName("editor_status")
         self.status.setWordWrap(True)
@@ -121,8 +128,7 @@ class HouseholdEditorDialog(QDialog):
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.problem_summary)
-        layout.addWidget(self.problem_list)
+        layout.addWidget(self.problem_panel)
         layout.addWidget(self.status)
         for page in (self.basic, self.members, self.conditions, self.assistance):
             page.changed.connect(self.mark_edited)
@@ -130,7 +136,7 @@ class HouseholdEditorDialog(QDialog):
         for page in (self.exit_page, self.visits):
             page.message.connect(lambda text: self.say(text, error=True))
         self.ledger.recorded.connect(lambda: self._load())
-        self.problem_list.problemActivated.connect(self.focus_problem)
+        self.problem_panel.problemActivated.connect(self.focus_problem)
         self.save_button.clicked.connect(lambda: self.save())
         self.undo_button.clicked.connect(self.undo_last_save)
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
@@ -138,7 +144,9 @@ class HouseholdEditorDialog(QDialog):
         for number in range(len(TAB_TITLES)):
             QShortcut(QKeySequence(f"Alt+{number + 1}"), self, lambda n=number: self.show_tab(n))
         self.keys = FormKeysFilter(self)
-        self.keys.install((self.basic.binder, self.conditions.binder, self.assistance.binder, self.members.binder))
+        self.keys.install(
+            (self.basic.binder, self.conditions.binder, self.assistance.binder, self.members.binder)
+        )
 
     # --- public API ----------------------------------------------------------------------------------------
     def tab_names(self) -> list[str]:
@@ -156,6 +164,7 @@ class HouseholdEditorDialog(QDialog):
 
     def run_op(self, fn, *args, done=None, **kwargs) -> None:
         """Run a service through Ops; reload afterwards; refusals are shown in the status line."""
+
         def finished(result):
             changes = result[-1] if isinstance(result, tuple) else result
             self._own_ops.add(getattr(changes, "op_id", ""))
@@ -164,7 +173,9 @@ class HouseholdEditorDialog(QDialog):
             self.say(_("已保存。"))
             self._load()
 
-        self.services.ops.run(fn, *args, on_done=self._guard(finished), on_error=self._guard(self._failed), **kwargs)
+        self.services.ops.run(
+            fn, *args, on_done=self._guard(finished), on_error=self._guard(self._failed), **kwargs
+        )
 
     def _guard(self, fn):
         """A callback that does nothing once this window has been deleted."""
@@ -172,9 +183,13 @@ class HouseholdEditorDialog(QDialog):
 
     # --- loading -------------------------------------------------------------------------------------------
     def _load(self, first: bool = False) -> None:
-        self.services.ops.run(editor_data, self.household_id, with_draft=first,
-                              on_done=self._guard(lambda data: self._loaded(data, first)),
-                              on_error=self._guard(self._failed))
+        self.services.ops.run(
+            editor_data,
+            self.household_id,
+            with_draft=first,
+            on_done=self._guard(lambda data: self._loaded(data, first)),
+            on_error=self._guard(self._failed),
+        )
 
     def _loaded(self, data, first: bool) -> None:
         self.data = data
@@ -184,8 +199,9 @@ class HouseholdEditorDialog(QDialog):
             self.basic.set_today(data.today)
         self.basic.set_groups(data.village.groups if data.village else ())
         if not self._dirty:
-            self._fill_forms(file.household if file else r.Household(id="", village_id=""),
-                             file.members if file else [])
+            self._fill_forms(
+                file.household if file else r.Household(id="", village_id=""), file.members if file else []
+            )
         self.assistance.set_data(data)
         self.exit_page.set_data(data)
         self.visits.set_data(data)
@@ -196,7 +212,7 @@ class HouseholdEditorDialog(QDialog):
             self.tabs.setTabToolTip(index, "" if saved else _("保存档案后可用"))
         if saved and self.ledger.household_id != self.household_id:
             self.ledger.set_household(self.household_id, data.today)
-        self._baseline = {_key(p) for p in file.problems} if file else set()
+        self._baseline = {problem_key(p) for p in file.problems} if file else set()
         self.undo_button.setEnabled(bool(data.undo and not data.undo.refused))
         self.undo_button.setToolTip(undo_text(data.undo))
         self._set_busy(False)
@@ -225,8 +241,13 @@ class HouseholdEditorDialog(QDialog):
         return {**self.basic.values(), **self.conditions.values(), **self.assistance.values()}
 
     def current_records(self) -> tuple[r.Household, list[r.Member]]:
-        base = self.data.file.household if self.data and self.data.file else r.Household(
-            id="new", village_id=self.data.village.id if self.data and self.data.village else "")
+        base = (
+            self.data.file.household
+            if self.data and self.data.file
+            else r.Household(
+                id="new", village_id=self.data.village.id if self.data and self.data.village else ""
+            )
+        )
         household = dataclasses.replace(base, **self.household_values())
         return household, self.members.records(household.id)
 
@@ -245,52 +266,29 @@ class HouseholdEditorDialog(QDialog):
         if self.data is None:
             return []
         household, members = self.current_records()
-        file = self.data.file
-        helper = (file.current_helper is not None) if file else bool(self.assistance.chosen_helper_id())
-        problems = check_household(household, members, today=self.data.today, settings=self.data.settings,
-                                   summary=file.summary if file else None, has_current_helper=helper,
-                                   member_id_numbers_elsewhere=self.data.id_numbers_elsewhere)
-        problems += self.basic.binder.input_problems("household") + self.conditions.binder.input_problems(
-            "household") + self.assistance.binder.input_problems("household") + self.members.input_problems()
+        chosen = bool(self.assistance.chosen_helper_id())
+        problems = rule_problems(self.data, household, members, helper_chosen=chosen)
+        for binder in (self.basic.binder, self.conditions.binder, self.assistance.binder):
+            problems += binder.input_problems("household")
+        problems += self.members.input_problems()
         self.problems = problems
-        by_field: dict[str, list] = {}
-        for p in problems:
-            if p.field.startswith("household."):
-                by_field.setdefault(p.field.split(".", 1)[1], []).append(p)
+        by_field = household_fields(problems)
         self.basic.binder.show_problems(by_field)
         self.conditions.binder.show_problems(by_field)
         self.assistance.show_problems(by_field)
         self.members.show_problems(problems)
-        self.problem_list.set_problems(problems)
-        self.problem_list.setVisible(bool(problems))
-        self.problem_summary.setText(summary_text(problems) + (_("（点击一条可定位到该项）") if problems else ""))
-        self.problem_summary.setStyleSheet(label_style(
-            "error" if any(p.level == "error" for p in problems) else "warning" if problems else "ok"))
-        self._mark_tabs(problems)
+        self.problem_panel.show_problems(problems)
+        levels = tab_levels(problems)
+        for index in range(self.tabs.count()):
+            self.tabs.setTabIcon(index, level_icon(levels[index]) if index in levels else QIcon())
         self._update_title()
         return problems
 
     def blocking_errors(self) -> list:
-        return [p for p in self.problems if p.level == "error" and _key(p) not in self._baseline]
-
-    def tab_of(self, problem) -> int:
-        if problem.field.startswith("member."):
-            return MEMBERS
-        if problem.field == "ledger":
-            return LEDGER
-        return FIELD_TABS.get(problem.field.split(".", 1)[-1], BASIC)
-
-    def _mark_tabs(self, problems) -> None:
-        levels: dict[int, str] = {}
-        for p in problems:
-            tab = self.tab_of(p)
-            if levels.get(tab) != "error":
-                levels[tab] = p.level
-        for index in range(self.tabs.count()):
-            self.tabs.setTabIcon(index, level_icon(levels[index]) if index in levels else QIcon())
+        return [p for p in self.problems if p.level == "error" and problem_key(p) not in self._baseline]
 
     def focus_problem(self, problem) -> None:
-        tab = self.tab_of(problem)
+        tab = tab_of(problem)
         self.show_tab(tab)
         name = problem.field.split(".", 1)[-1]
         if tab == MEMBERS:
@@ -314,10 +312,16 @@ class HouseholdEditorDialog(QDialog):
             return False
         self._set_busy(True)
         self.say(_("正在保存…"))
-        self.services.ops.run(save_household, self.household_id, self.household_values(),
-                              self.members.values_for_saving(), helper_id=self.assistance.chosen_helper_id()
-                              if self.household_id is None else "", accept_note=accept_note,
-                              on_done=self._guard(self._saved), on_error=self._guard(self._save_failed))
+        self.services.ops.run(
+            save_household,
+            self.household_id,
+            self.household_values(),
+            self.members.values_for_saving(),
+            helper_id=self.assistance.chosen_helper_id() if self.household_id is None else "",
+            accept_note=accept_note,
+            on_done=self._guard(self._saved),
+            on_error=self._guard(self._save_failed),
+        )
         return True
 
     def _commit_focused_field(self) -> None:
@@ -363,8 +367,12 @@ class HouseholdEditorDialog(QDialog):
         if preview is None or preview.refused:
             self.say(undo_text(preview), error=True)
             return
-        answer = QMessageBox.question(self, _("撤销"), undo_text(preview) + "？",
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        answer = QMessageBox.question(
+            self,
+            _("撤销"),
+            undo_text(preview) + "？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._set_busy(True)
@@ -387,8 +395,9 @@ class HouseholdEditorDialog(QDialog):
         head = next((m.name for m in members if m.relation == "01" and m.active), "")
         self.setWindowTitle(window_title(head, self.household_id is None, self._dirty))
         colour = self.data.file.colour if self.data.file else ""
-        self.header.setText(header_html(household, members, colour=colour, new=self.household_id is None,
-                                        dirty=self._dirty))
+        self.header.setText(
+            header_html(household, members, colour=colour, new=self.household_id is None, dirty=self._dirty)
+        )
 
     def reject(self) -> None:
         """Esc or closing the window: unsaved edits are kept as a draft and offered back next time."""

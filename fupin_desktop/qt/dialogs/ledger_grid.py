@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from fupin_desktop.domain.codes import LEDGER_GROUP_TITLES
 from fupin_desktop.domain.income import INCOME_GROUPS, LIVING_EXPENSE, PRODUCTION_EXPENSE
 from fupin_desktop.i18n.formatting import format_money
-from fupin_desktop.i18n.translate import _
+from fupin_desktop.i18n.translate import N_, _
 from fupin_desktop.qt.dialogs.ledger_month_model import (
     COLUMNS,
     DATE,
@@ -41,8 +41,10 @@ from fupin_desktop.qt.widgets.styles import ERROR_COLOUR, OK_COLOUR, label_style
 from fupin_desktop.services.household_editing import ledger_month_view
 from fupin_desktop.services.ledger import add_entry, reverse_entry
 
-HINT = ("在最后一行直接输入：日期（只填日也行）→ 收/支（s 或 z）→ 类别（代码或拼音首字母，如 wg 务工收入）→ 金额 → 摘要，"
-        "回车进入下一格，摘要处回车记入账本。记错了选中该行按 Ctrl+Delete 冲销。")
+HINT = N_(
+    "在最后一行直接输入：日期（只填日也行）→ 收/支（s 或 z）→ 类别（代码或拼音首字母，如 wg 务工收入）→ 金额 → 摘要，"
+    "回车进入下一格，摘要处回车记入账本。记错了选中该行按 Ctrl+Delete 冲销。"
+)
 
 
 def _money_label(parent) -> QLabel:
@@ -70,10 +72,12 @@ class LedgerGridWidget(QWidget):
         self.table.setModel(self.model)
         self.delegate = LedgerEntryDelegate(self.model, self.table)
         self.table.setItemDelegate(self.delegate)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.CurrentChanged
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed
-                                   | QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.CurrentChanged
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(True)
         self.table.setAlternatingRowColors(True)
@@ -141,8 +145,14 @@ class LedgerGridWidget(QWidget):
         year_form = QFormLayout(self.year_box)
         year_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.year_labels = {}
-        for key, title in (("total", "总收入"), ("production_expense", "生产经营性支出"), ("net", "家庭纯收入"),
-                           ("people", "家庭人口"), ("per_capita", "人均纯收入"), ("line", "贫困线")):
+        for key, title in (
+            ("total", "总收入"),
+            ("production_expense", "生产经营性支出"),
+            ("net", "家庭纯收入"),
+            ("people", "家庭人口"),
+            ("per_capita", "人均纯收入"),
+            ("line", "贫困线"),
+        ):
             self.year_labels[key] = _money_label(self.year_box)
             year_form.addRow(_(title) + "：", self.year_labels[key])
         self.verdict = QLabel(self.year_box)
@@ -180,8 +190,13 @@ class LedgerGridWidget(QWidget):
     def reload(self) -> None:
         if not self.household_id or self._month is None:
             return
-        self.services.ops.run(ledger_month_view, self.household_id, *self._month, on_done=self._loaded,
-                              on_error=lambda exc: self._say(str(exc), error=True))
+        self.services.ops.run(
+            ledger_month_view,
+            self.household_id,
+            *self._month,
+            on_done=self._loaded,
+            on_error=lambda exc: self._say(str(exc), error=True),
+        )
 
     def _loaded(self, view) -> None:
         if (view.household_id, (view.year, view.month)) != (self.household_id, self._month):
@@ -203,8 +218,11 @@ class LedgerGridWidget(QWidget):
             self.month_labels[key].setText(format_money(m.by_group.get(key, 0)))
         self.month_labels[PRODUCTION_EXPENSE].setText(format_money(m.production_expense_fen))
         self.month_labels[LIVING_EXPENSE].setText(format_money(m.living_expense_fen))
-        self.year_box.setTitle(_("{year}账本年度（{start} 至 {end}）").format(
-            year=s.year, start=s.start.isoformat(), end=s.end.isoformat()))
+        self.year_box.setTitle(
+            _("{year}账本年度（{start} 至 {end}）").format(
+                year=s.year, start=s.start.isoformat(), end=s.end.isoformat()
+            )
+        )
         self.year_labels["total"].setText(format_money(s.total_income_fen))
         self.year_labels["production_expense"].setText(format_money(s.production_expense_fen))
         self.year_labels["net"].setText(format_money(s.net_income_fen))
@@ -217,18 +235,23 @@ class LedgerGridWidget(QWidget):
             self.verdict.setStyleSheet(label_style("warning"))
             return
         self.year_labels["line"].setText(format_money(line.line_fen))
-        self.year_labels["line"].setToolTip(_("{year}年：{source}").format(year=line.year, source=line.source))
+        self.year_labels["line"].setToolTip(
+            _("{year}年：{source}").format(year=line.year, source=line.source)
+        )
         gap = line.line_fen - s.per_capita_fen
         if gap > 0:
             text = _("人均纯收入低于贫困线，还差 {gap} 元（全家纯收入还差 {total} 元）。").format(
-                gap=format_money(gap), total=format_money(gap * max(s.people, 1)))
+                gap=format_money(gap), total=format_money(gap * max(s.people, 1))
+            )
             colour = ERROR_COLOUR
         elif gap == 0:
             text, colour = _("人均纯收入刚好等于贫困线，须高于贫困线。"), ERROR_COLOUR
         else:
             text = _("人均纯收入高于贫困线 {over} 元。").format(over=format_money(-gap))
             colour = OK_COLOUR
-        text += _("按目前进度，年底人均约 {projected} 元。").format(projected=format_money(view.projected_fen))
+        text += _("按目前进度，年底人均约 {projected} 元。").format(
+            projected=format_money(view.projected_fen)
+        )
         self.verdict.setText(text)
         self.verdict.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
@@ -249,9 +272,16 @@ class LedgerGridWidget(QWidget):
             self.start_entry(missing)
             return
         d = dict(self.model.draft)
-        self.services.ops.run(add_entry, self.household_id, date=d["date"], category=d["category"],
-                              amount_fen=d["amount_fen"], note=d.get("note", ""),
-                              on_done=self._entry_saved, on_error=lambda exc: self._say(str(exc), error=True))
+        self.services.ops.run(
+            add_entry,
+            self.household_id,
+            date=d["date"],
+            category=d["category"],
+            amount_fen=d["amount_fen"],
+            note=d.get("note", ""),
+            on_done=self._entry_saved,
+            on_error=lambda exc: self._say(str(exc), error=True),
+        )
 
     def _entry_saved(self, result) -> None:
         _entry_id, changes = result
@@ -270,12 +300,23 @@ class LedgerGridWidget(QWidget):
             self._say(_("这笔账已冲销过，或本身就是冲销记录。"), error=True)
             return
         reason, ok = QInputDialog.getText(
-            self, _("冲销"), _("冲销 {date} {amount} 元的记录。原因：").format(
-                date=entry.date.isoformat(), amount=format_money(entry.amount_fen)), QLineEdit.EchoMode.Normal, "")
+            self,
+            _("冲销"),
+            _("冲销 {date} {amount} 元的记录。原因：").format(
+                date=entry.date.isoformat(), amount=format_money(entry.amount_fen)
+            ),
+            QLineEdit.EchoMode.Normal,
+            "",
+        )
         if not ok or not reason.strip():
             return
-        self.services.ops.run(reverse_entry, entry.id, reason.strip(), on_done=self._reversed,
-                              on_error=lambda exc: self._say(str(exc), error=True))
+        self.services.ops.run(
+            reverse_entry,
+            entry.id,
+            reason.strip(),
+            on_done=self._reversed,
+            on_error=lambda exc: self._say(str(exc), error=True),
+        )
 
     def _reversed(self, result) -> None:
         _new_id, changes = result

@@ -13,23 +13,25 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit, QStyledItemDeleg
 
 from fupin_desktop.domain.codes import LEDGER_CATEGORY, CodeTable, is_income
 from fupin_desktop.i18n.formatting import format_money
-from fupin_desktop.i18n.translate import _
+from fupin_desktop.i18n.translate import N_, _
 from fupin_desktop.qt.widgets.code_combo import CodeEdit, display_text
 from fupin_desktop.qt.widgets.date_edit import DateEdit
 from fupin_desktop.qt.widgets.money_edit import MoneyEdit
 from fupin_desktop.qt.widgets.styles import ERROR_COLOUR
 
 DATE, DIRECTION, CATEGORY, AMOUNT, NOTE, RECORDER = range(6)
-COLUMNS = ("日期", "收/支", "类别", "金额（元）", "摘要", "记账人")
-INCOME_CATEGORIES = CodeTable("ledger_income", "收入类别",
-                              tuple((c, label) for c, label in LEDGER_CATEGORY.items if is_income(c)))
-EXPENSE_CATEGORIES = CodeTable("ledger_expense", "支出类别",
-                               tuple((c, label) for c, label in LEDGER_CATEGORY.items if not is_income(c)))
+COLUMNS = (N_("日期"), N_("收/支"), N_("类别"), N_("金额（元）"), N_("摘要"), N_("记账人"))
+INCOME_CATEGORIES = CodeTable(
+    "ledger_income", "收入类别", tuple((c, label) for c, label in LEDGER_CATEGORY.items if is_income(c))
+)
+EXPENSE_CATEGORIES = CodeTable(
+    "ledger_expense", "支出类别", tuple((c, label) for c, label in LEDGER_CATEGORY.items if not is_income(c))
+)
 DIRECTIONS = CodeTable("ledger_direction", "收/支", (("1", "收入"), ("2", "支出")))
 
 
 def parse_direction(text: str) -> str | None:
-    """"收"/"s"/"1"/"+" → "1" (收入); "支"/"z"/"2"/"-" → "2" (支出); else None."""
+    """ "收"/"s"/"1"/"+" → "1" (收入); "支"/"z"/"2"/"-" → "2" (支出); else None."""
     text = text.strip().lower()
     if text in ("+", "收", "收入", "s", "sr", "shou", "1"):
         return "1"
@@ -104,8 +106,14 @@ class LedgerMonthTableModel(QAbstractTableModel):
         e = self.entries[row]
         if role == Qt.ItemDataRole.DisplayRole:
             income = is_income(e.category)
-            return (e.date.isoformat(), _("收入") if income else _("支出"), display_text(LEDGER_CATEGORY, e.category),
-                    format_money(e.amount_fen), e.note, e.recorded_by)[column]
+            return (
+                e.date.isoformat(),
+                _("收入") if income else _("支出"),
+                display_text(LEDGER_CATEGORY, e.category),
+                format_money(e.amount_fen),
+                e.note,
+                e.recorded_by,
+            )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -155,8 +163,12 @@ class LedgerMonthTableModel(QAbstractTableModel):
 
     def missing(self) -> int | None:
         """The first column of the entry row still to fill, else None."""
-        for column, key in ((DATE, "date"), (DIRECTION, "direction"), (CATEGORY, "category"),
-                            (AMOUNT, "amount_fen")):
+        for column, key in (
+            (DATE, "date"),
+            (DIRECTION, "direction"),
+            (CATEGORY, "category"),
+            (AMOUNT, "amount_fen"),
+        ):
             if not self.draft.get(key):
                 return column
         return None
@@ -229,6 +241,11 @@ class LedgerEntryDelegate(QStyledItemDelegate):
             if day is None:
                 self.message.emit(editor.error())
                 return _REFUSED
+            if day > self.model.today:
+                self.message.emit(
+                    _("记账日期不能晚于今天（{today}）").format(today=self.model.today.isoformat())
+                )
+                return _REFUSED
             if (day.year, day.month) != (self.model.reference.year, self.model.reference.month):
                 self.message.emit(_("日期不在本月：请先翻到{month}月再记这一笔").format(month=day.month))
                 return _REFUSED
@@ -265,8 +282,11 @@ class LedgerEntryDelegate(QStyledItemDelegate):
             self.message.emit(_("候选：") + "　".join(found) + _("（回车选第一个）"))
 
     def eventFilter(self, editor, event):
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter,
-                                                                     Qt.Key.Key_Tab):
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+            Qt.Key.Key_Tab,
+        ):
             column = self._editor_column(editor)
             if self.check(editor, column) is _REFUSED:
                 return True

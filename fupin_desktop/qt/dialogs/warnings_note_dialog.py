@@ -11,7 +11,9 @@ class WarningsNoteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("保存前请核实以下提醒"))
         self.setMinimumWidth(520)
-        intro = QLabel(_("这些情况可能有误。若核实无误，请写明说明（如“已入户核实”），说明会记入变更记录。"), self)
+        intro = QLabel(
+            _("这些情况可能有误。若核实无误，请写明说明（如“已入户核实”），说明会记入变更记录。"), self
+        )
         intro.setWordWrap(True)
         self.problems = ProblemList(self)
         self.problems.set_problems(list(warnings))

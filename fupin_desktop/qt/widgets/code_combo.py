@@ -117,7 +117,9 @@ class CodeCombo(QComboBox):
         code = resolve(self.table, text)
         if code is None or (code == "" and not self.allow_empty):
             if text.strip():
-                self.refused.emit(_("“{text}”不在“{title}”的选项中").format(text=text.strip(), title=self.table.title))
+                self.refused.emit(
+                    _("“{text}”不在“{title}”的选项中").format(text=text.strip(), title=self.table.title)
+                )
             self._show(self._code)
             return
         self._show(code)
@@ -183,8 +185,11 @@ class CodeEdit(QLineEdit):
         code = resolve(self.table, self.text())
         if code is None:
             if self.text().strip():
-                self.refused.emit(_("“{text}”不在“{title}”的选项中").format(text=self.text().strip(),
-                                                                      title=self.table.title))
+                self.refused.emit(
+                    _("“{text}”不在“{title}”的选项中").format(
+                        text=self.text().strip(), title=self.table.title
+                    )
+                )
             return None
         if code != self._code:
             self._code = code

@@ -43,8 +43,9 @@ def parse_date(text: str, reference: dt.date) -> dt.date:
     try:
         return dt.date(*parts)
     except ValueError:
-        raise ValueError(_("日期不存在：{year}年{month}月{day}日").format(
-            year=parts[0], month=parts[1], day=parts[2])) from None
+        raise ValueError(
+            _("日期不存在：{year}年{month}月{day}日").format(year=parts[0], month=parts[1], day=parts[2])
+        ) from None
 
 
 class DateEdit(QLineEdit):

@@ -91,7 +91,11 @@ class IdNumberEdit(QWidget):
             length = len(cleaned)
             counting = length < 18 and length != 15 and "位" in exc.reason and "应为18位" in exc.reason
             if counting and not complete:
-                return None, "", _("已输入{typed}位，还差{missing}位").format(typed=length, missing=18 - length)
+                return (
+                    None,
+                    "",
+                    _("已输入{typed}位，还差{missing}位").format(typed=length, missing=18 - length),
+                )
             return None, exc.reason, ""
         sex = SEX.label(info.sex)
         hint = _("{sex}，{birth}出生").format(sex=sex, birth=format_date(info.birth_date))
