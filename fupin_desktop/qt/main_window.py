@@ -235,7 +235,12 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        QMessageBox.warning(self, _("操作未完成"), message)
+        """An error nobody handled: say it without blocking (never a nested event loop)."""
+        log.warning("operation failed: %s", message)
+        box = QMessageBox(QMessageBox.Icon.Warning, _("操作未完成"), message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.notify(message)
 
     @Slot(object)
     def _on_changed(self, changes) -> None:

@@ -39,6 +39,7 @@ FALLBACK_PREFIX = "FupinFallback"
 FALLBACK_ENV = "FUPIN_FALLBACK_FONTS"
 FONT_SUFFIXES = (".ttf", ".ttc")
 MAX_FALLBACK_FILES = 64
+MAX_REMEMBERED_WIDTHS = 200_000
 
 # Fonts known to cover CJK extensions, tried before any other font of a folder (lower-case file names).
 PREFERRED_FALLBACKS = (
@@ -177,6 +178,7 @@ class FontChain:
         self._pending: Iterator[TTFont] | None = None
         self._started = False
         self._font_of: dict[str, str | None] = {}
+        self._main_widths: dict[tuple[str, float], float | None] = {}
 
     # -- lookups -------------------------------------------------------------------------------------
 
@@ -253,9 +255,26 @@ class FontChain:
         face = pdfmetrics.getFont(name).face
         return face.charWidths.get(ord(ch), face.defaultWidth)
 
+    def main_width(self, text: str, size: float) -> float | None:
+        """Width of ``text`` in the main font, or None when the main font lacks one of its characters.
+
+        Remembered per (text, size): forms repeat the same labels and values on every household's pages.
+        """
+        key = (text, size)
+        try:
+            return self._main_widths[key]
+        except KeyError:
+            pass
+        if len(self._main_widths) > MAX_REMEMBERED_WIDTHS:
+            self._main_widths.clear()
+        width = self.main.stringWidth(text, size) if self._main_chars.issuperset(text) else None
+        self._main_widths[key] = width
+        return width
+
     def string_width(self, text: str, size: float) -> float:
-        if self.all_main(text):
-            return self.main.stringWidth(text, size)
+        width = self.main_width(text, size)
+        if width is not None:
+            return width
         return sum(self.char_width(ch) for ch in text) * size / 1000.0
 
     def markup(self, text: str) -> str:

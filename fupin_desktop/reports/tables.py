@@ -75,6 +75,7 @@ class FormTable(Table):
 
 
 def _draw_cell_texts(canv, texts) -> None:
+    widths = fonts.chain().string_width
     text = canv.beginText()
     current = mode = colour = None
     bold_size = 0.0
@@ -91,7 +92,7 @@ def _draw_cell_texts(canv, texts) -> None:
         if bold:
             bold_size = max(bold_size, size)
         if just != "LEFT":
-            width = pdfmetrics.stringWidth(value, font, size)
+            width = widths(value, size) if font == fonts.MAIN else pdfmetrics.stringWidth(value, font, size)
             x -= width if just == "RIGHT" else width / 2
         text.setTextOrigin(x, y)
         text.textOut(value)
@@ -128,12 +129,14 @@ def _cell(value, width: float, align: str, header: bool, style: TextStyle, chain
         return value
     inner = width - 2 * CELL_PADDING
     if header:
-        if "\n" not in value and chain.all_main(value) and chain.main.stringWidth(value, style.size) <= inner:
+        width = chain.main_width(value, style.size)
+        if width is not None and width <= inner and "\n" not in value:
             return HeaderText(value)
         return TextBlock(value, _aligned(style, align, True), chain=chain)
     if isinstance(value, Fixed):
         return fit_text(value, inner, _aligned(style, align, False))
-    if "\n" not in value and chain.all_main(value) and chain.main.stringWidth(value, style.size) <= inner:
+    width = chain.main_width(value, style.size)
+    if width is not None and width <= inner and "\n" not in value:
         return value
     return TextBlock(value, _aligned(style, align, False), chain=chain)
 
@@ -161,8 +164,11 @@ def form_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
-    for c, a in enumerate(align):
-        commands.append(("ALIGN", (c, header_rows), (c, -1), a))
+    start = 0
+    for c in range(1, len(align) + 1):  # one command per run of columns aligned alike
+        if c == len(align) or align[c] != align[start]:
+            commands.append(("ALIGN", (start, header_rows), (c - 1, -1), align[start]))
+            start = c
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), LABEL_BACKGROUND))
         commands.append(("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"))
@@ -177,6 +183,17 @@ def form_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_
 
 
 
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted numbers as (first, last): [0, 1, 2, 5] → [(0, 2), (5, 5)]."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
 def kv_table(rows: Sequence[Sequence[tuple[str, object]]], width: float, *, pairs: int = 2,
              label_width: float = 24 * mm, cell_style: TextStyle = CELL, label_widths=None) -> Table:
     """Label–value grid, ``pairs`` pairs a row; a row with fewer pairs lets its last value span the rest."""
@@ -186,15 +203,18 @@ def kv_table(rows: Sequence[Sequence[tuple[str, object]]], width: float, *, pair
     for lw in label_widths:
         col_widths += [lw, value_width]
     data, commands = [], []
+    shaded: list[list[int]] = [[] for _ in range(pairs)]  # rows where label column c holds a label
     for r, row in enumerate(rows):
         cells: list = []
         for c, (lab, value) in enumerate(row):
             cells += [lab, value]
-            commands.append(("BACKGROUND", (2 * c, r), (2 * c, r), LABEL_BACKGROUND))
-            commands.append(("ALIGN", (2 * c, r), (2 * c, r), "CENTER"))
+            shaded[c].append(r)
         if len(row) < pairs:
             commands.append(("SPAN", (len(cells) - 1, r), (2 * pairs - 1, r)))
             cells += [""] * (2 * pairs - len(cells))
         data.append(cells)
+    for c, label_rows in enumerate(shaded):
+        for first, last in _runs(label_rows):
+            commands.append(("BACKGROUND", (2 * c, first), (2 * c, last), LABEL_BACKGROUND))
     align = ["CENTER", "LEFT"] * pairs
     return form_table(data, col_widths, header_rows=0, align=align, style=commands, cell_style=cell_style)

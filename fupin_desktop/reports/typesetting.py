@@ -208,7 +208,8 @@ class TextBlock(Flowable):
 def _paragraph_lines(paragraph: str, width: float, indent: float, size: float, chain) -> list[str]:
     if not paragraph:
         return [""]
-    if not indent and chain.all_main(paragraph) and chain.main.stringWidth(paragraph, size) <= width:
+    fits = chain.main_width(paragraph, size)
+    if not indent and fits is not None and fits <= width:
         return [paragraph]  # the common short cell: nothing to break
     return break_lines(paragraph, width, size, first_indent=indent / size, chain=chain) or [""]
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from fupin_desktop.domain.clock import Clock, SystemClock
 from fupin_desktop.services.changes import Changes
 from fupin_desktop.services.context import DB_FILE_NAME, default_data_dir, open_context
+from fupin_desktop.storage import backup_export as bx
 from fupin_desktop.storage import backups as b
 from fupin_desktop.storage import tables as t
 from fupin_desktop.storage.database import DatabaseDamagedError, NewerDatabaseError, StorageError
@@ -29,6 +30,7 @@ from fupin_desktop.storage.recovery import (
     translated,
 )
 from fupin_desktop.storage.restore import (
+    DAMAGED,
     REPLACED,
     RestoreResult,
     commit_restore,
@@ -74,11 +76,12 @@ class BackupOutcome:
         return f"已备份{lock}：{self.info.path}（{format_size(self.info.size)}），检查通过。"
 
 
-def back_up_now(ctx, *, reason: str = "manual", passphrase: str | None = None) -> BackupOutcome:
+def back_up_now(ctx, *, reason: str = "manual", passphrase: str | None = None, progress=None) -> BackupOutcome:
     """A checked backup in the installation's ``backups/`` folder, then thinning."""
     now = ctx.clock.now()
     with translated("备份", ctx.backups_dir):
-        info = b.create_backup(ctx.db, ctx.backups_dir, reason=reason, now=now, passphrase=passphrase)
+        info = b.create_backup(ctx.db, ctx.backups_dir, reason=reason, now=now, passphrase=passphrase,
+                               progress=progress)
         thinned = b.thin_backups(ctx.backups_dir, now)
     return BackupOutcome(info, tuple(thinned))
 
@@ -90,8 +93,9 @@ def back_up_before(ctx, what: str = "import") -> b.BackupInfo:
 
 def back_up_to_folder(ctx, folder: Path | str, *, passphrase: str | None = None, progress=None) -> BackupOutcome:
     """A checked backup written to ``folder`` (a USB stick), read back and compared before it gets its name."""
-    return BackupOutcome(b.export_backup(ctx.db, folder, scratch_dir=ctx.backups_dir, now=ctx.clock.now(),
-                                         passphrase=passphrase, progress=progress))
+    with translated("备份", ctx.backups_dir):
+        return BackupOutcome(bx.export_backup(ctx.db, folder, scratch_dir=ctx.backups_dir, now=ctx.clock.now(),
+                                             passphrase=passphrase, progress=progress))
 
 
 def resolve_backup(data_dir: Path | str, text: str) -> Path:
@@ -134,7 +138,7 @@ def _created(backup: Path) -> dt.datetime | None:
 def _checked_stamp(backup: Path, passphrase: str | None, scratch_dir: Path) -> str:
     """The backup's newest change stamp, after it passed every check (else ``BackupCheckError``)."""
     with b.plain_copy(backup, passphrase, scratch_dir) as plain:
-        problems = b.check_file(plain)
+        problems = b.check_file(plain, quick=True)  # the restore itself runs the full check first
         if problems:
             raise b.BackupCheckError("这个备份没有通过检查，不能恢复：" + "；".join(problems[:3])
                                      + "。请换一个备份；现在的数据没有改动。")
@@ -176,7 +180,10 @@ def restore_offline(data_dir: Path | str | None, backup: Path | str, *, passphra
 
 
 def _restore_files(data_dir: Path, backup: Path | str, *, passphrase: str | None, now: dt.datetime) -> RestoreResult:
-    return commit_restore(prepare_restore(data_dir / DB_FILE_NAME, backup, passphrase=passphrase), now=now)
+    db_path = data_dir / DB_FILE_NAME
+    damaged = check_at_start(db_path, data_dir / "backups", offer=False).state == "damaged"
+    prepared = prepare_restore(db_path, backup, passphrase=passphrase)
+    return commit_restore(prepared, now=now, area=DAMAGED if damaged else REPLACED)  # damaged: left untouched
 
 
 def offline_plan(data_dir: Path | str | None, backup: Path | str, *, passphrase: str | None = None) -> RestorePlan:

@@ -52,10 +52,12 @@ SIZES = {
     "county": SizeSpec(10, 20, 500, 40, 365, False),
 }
 DEMO_SOURCE = "demo"
+
+
 class _Generator(RowWriter):
-    def __init__(self, db, spec: SizeSpec, seed: int, today: dt.date, loader: BulkLoader, ids: Ids,
-                 ledger_days: int, rng: random.Random):
-        self.db, self.spec, self.today, self.loader, self.ids, self.rng = db, spec, today, loader, ids, rng
+    def __init__(self, spec: SizeSpec, today: dt.date, loader: BulkLoader, ids: Ids, ledger_days: int,
+                 rng: random.Random):
+        self.spec, self.today, self.loader, self.ids, self.rng = spec, today, loader, ids, rng
         self.settings = Settings()
         self.names = NameMaker(rng)
         self.id_numbers = IdNumbers(rng)
@@ -98,7 +100,7 @@ class _Generator(RowWriter):
                 self.books.write(profile)
             self.done += 1
             if self.progress is not None and (self.done % 25 == 0 or self.done == self.total):
-                self.loader.notify(self.progress, self.done, self.total)
+                self.progress(self.done, self.total)
 
     def _plant(self, drafts: list[Draft]) -> dict[int, str]:
         """Household index → deliberate problem (each problem in ≥ 1 household, about 1 %)."""
@@ -262,9 +264,9 @@ def generate(db, *, size: str = "village", seed: int = 2020, today: dt.date, hlc
     ``services.derived.refresh``; ``head_name``, ``people`` and ``exit_step`` are filled here.
 
     ``ledger_years`` overrides the size's book length (0: no daily book; 0.25 ≈ 3 months). ``progress`` is
-    called as ``progress(households_done, households_total)`` now and then, on the calling thread, once those
-    households are written. ``today`` must be 2017 or later. Rows are made on a worker thread while the calling
-    thread (which owns ``db``) writes them.
+    called as ``progress(households_done, households_total)`` now and then (an exception raised there stops
+    the run; rows written so far stay unless the caller wraps the call in a transaction). ``today`` must be
+    2017 or later.
     ``stats``, when given, receives ``write_seconds`` (time spent in SQLite writes) for benchmarks.
     """
     if size not in SIZES:
@@ -283,15 +285,11 @@ def generate(db, *, size: str = "village", seed: int = 2020, today: dt.date, hlc
         raise ValueError(f"数据库中已有村代码 {taken[0][0]}，演示数据不能重复生成")
     total = len(places) * spec.households
     with BulkLoader(db, hlc, operator, DEMO_SOURCE, op_id=ids.op_id) as loader:
-        gen = _Generator(db, spec, seed, today, loader, ids, days, rng)
+        gen = _Generator(spec, today, loader, ids, days, rng)
         _poverty_lines(db, loader)
         gen.total, gen.progress = total, progress
-
-        def produce() -> None:
-            for place in places:
-                gen.village(place)
-
-        loader.run_pipelined(produce)
+        for place in places:
+            gen.village(place)
     if stats is not None:
         stats["write_seconds"] = loader.flush_seconds
     counts: dict = dict(loader.counts)

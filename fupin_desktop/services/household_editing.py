@@ -7,13 +7,18 @@ need a note, as in ``households.gate``) and written in one transaction, so one C
 """
 
 import dataclasses
+import datetime as dt
+from types import SimpleNamespace
 
 from fupin_desktop.domain import records as r
+from fupin_desktop.domain.exits import exit_blockers
+from fupin_desktop.domain.income import accounting_year_of, line_for_year, project_year_end, summarise
 from fupin_desktop.domain.names import name_initials
-from fupin_desktop.services import derived
+from fupin_desktop.services import derived, drafts, ledger, queries, undo, villages
 from fupin_desktop.services import households as hh
 from fupin_desktop.services.changes import Changes
 from fupin_desktop.services.errors import ValidationError
+from fupin_desktop.services.helpers import helpers
 from fupin_desktop.storage import tables as t
 from fupin_desktop.storage.changelog import new_id
 from fupin_desktop.storage.mapping import to_row, values_to_row
@@ -97,7 +102,7 @@ def save_household(
 class EditorData:
     """Everything the household editor shows, read in one job on the database thread."""
 
-    today: object  # datetime.date of the injected clock
+    today: dt.date  # of the injected clock
     settings: r.Settings
     operator: str
     village: r.Village | None
@@ -112,16 +117,11 @@ class EditorData:
 
 def id_numbers_elsewhere(ctx, household_id: str | None, numbers) -> frozenset[str]:
     """Which of ``numbers`` belong to a member of another household (still living there)."""
-    from types import SimpleNamespace
-
     members = [SimpleNamespace(id_number=n) for n in numbers if n]
     return hh._ids_elsewhere(ctx.db, household_id or "", members)
 
 
 def editor_data(ctx, household_id: str | None, *, with_draft: bool = False) -> EditorData:
-    from fupin_desktop.services import drafts, exits, queries, undo, villages
-    from fupin_desktop.services.helpers import helpers
-
     village = None
     file = None
     history, blockers, elsewhere, preview = [], [], frozenset(), None
@@ -129,7 +129,9 @@ def editor_data(ctx, household_id: str | None, *, with_draft: bool = False) -> E
         file = queries.household_file(ctx, household_id, with_entries=False)
         village = file.village
         history = queries.history(ctx, household_id, limit=500)
-        blockers = exits.blockers(ctx, household_id)
+        blockers = exit_blockers(
+            file.household, file.members, file.summary, file.line, file.year, ctx.settings, ctx.clock.today()
+        )
         elsewhere = id_numbers_elsewhere(ctx, household_id, [m.id_number for m in file.members])
         preview = undo.last_operation(ctx, household_id)
     else:
@@ -159,7 +161,7 @@ class LedgerMonth:
     household_id: str
     year: int
     month: int
-    today: object  # datetime.date
+    today: dt.date
     entries: list[r.LedgerEntry]  # the month's entries, in date order
     reversed_ids: frozenset[str]  # entries of the month that a later entry reverses
     month_totals: object  # domain.income.IncomeSummary of the month's entries alone
@@ -169,11 +171,6 @@ class LedgerMonth:
 
 
 def ledger_month_view(ctx, household_id: str, year: int, month: int) -> LedgerMonth:
-    import datetime as dt
-
-    from fupin_desktop.domain.income import accounting_year_of, line_for_year, project_year_end, summarise
-    from fupin_desktop.services import ledger
-
     start = dt.date(year, month, 1)
     end = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
     later = ledger.entries_between(ctx, household_id, start, dt.date.max)

@@ -130,7 +130,9 @@ def apply_plan(ctx, plan: ImportPlan, *, progress: Callable | None = None, backu
         _apply_updates(ctx, writer, updates, count)
         with BulkLoader(ctx.db, ctx.hlc, writer.operator, writer.source, op_id=writer.op_id,
                         reason=REASON_NEW, flush_rows=20_000, cache_mb=64) as loader:
-            loader.run_pipelined(lambda: _new_rows(loader, plan, work, seqs, count, progress, total))
+            produce = lambda: _new_rows(loader, plan, work, seqs, count, progress, total)  # noqa: E731
+            pipelined = getattr(loader, "run_pipelined", None)  # rows made while SQLite writes, when offered
+            pipelined(produce) if pipelined else produce()
         refresh = [h.target_id for h in updates] + count.uncached
         if refresh:
             derived.refresh(ctx, refresh, progress=None if progress is None else (

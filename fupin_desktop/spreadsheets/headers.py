@@ -194,7 +194,9 @@ def is_numbering_row(values) -> bool:
 
 @dataclass
 class ColumnMapping:
-    """Which field each column holds (column index → field key; missing or ``IGNORE`` = not imported)."""
+    """Which field each column holds (column index → field key; missing or ``IGNORE`` = not imported).
+
+    The JSON form maps header text to a field key ("member.id_number") or its title ("证件号码"); "" skips."""
 
     fields: dict[int, str] = field(default_factory=dict)
 
@@ -240,7 +242,8 @@ class ColumnMapping:
     def from_json(cls, data: dict, layout: HeaderLayout) -> "ColumnMapping":
         if not isinstance(data, dict) or data.get("format") != MAPPING_FORMAT:
             raise ValidationError("这不是本程序保存的列对应关系文件。")
-        saved = {fold_header(h): (k or IGNORE) for h, k in (data.get("columns") or {}).items()}
+        titles = {spec.title: key for key, spec in BY_KEY.items()}
+        saved = {fold_header(h): titles.get(k, k) if k else IGNORE for h, k in (data.get("columns") or {}).items()}
         unknown = sorted({k for k in saved.values() if k and k not in BY_KEY})
         if unknown:
             raise ValidationError("列对应关系文件中有未知的字段：" + "、".join(unknown))

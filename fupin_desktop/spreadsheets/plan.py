@@ -139,12 +139,13 @@ def _target(ctx, plan, household: PlannedHousehold, numbers, owners) -> str:
         household.blocked = True
         return ""
     target = candidates[0] if candidates else ""
+    if number and not target:  # a numbered household only matches by ID a household without a number yet
+        held = {hid: owner for hid, owner in held.items() if not owner[2]}
     if not target and len(held) == 1:
         target = next(iter(held))
-        old = held[target][2]
-        if number and old and old != number:
+        if number:
             plan.problems.append(ImportProblem(WARNING, household.rows[0], BY_KEY["household.number"].title,
-                                               f"成员已登记在户编号 {old} 中，该户的户编号将改为 {number}"))
+                                               f"数据库中该户还没有户编号，将填为 {number}"))
     elif not target and len(held) > 1:
         where = "；".join(_where(o) for o in held.values())
         plan.problems.append(ImportProblem(ERROR, household.rows[0], "", f"本户成员的证件号码分属数据库中的多户（{where}）"))

@@ -18,10 +18,8 @@ rows and writing them overlap on two cores. Use the loader as a context manager 
 """
 
 import json
-import queue
-import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from fupin_desktop.domain.clock import HybridClock
 from fupin_desktop.storage import tables as t
@@ -61,10 +59,6 @@ def insert_sql(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({names}) VALUES ({marks})"
 
 
-class _Aborted(Exception):
-    """The writer failed: the producer stops at its next flush."""
-
-
 class BulkLoader:
     """Buffered inserts of new rows into syncable tables, with their change-log entries.
 
@@ -98,8 +92,6 @@ class BulkLoader:
         self._pending = 0
         self.counts: dict[str, int] = {}
         self.flush_seconds = 0.0  # time spent writing (executemany + commit)
-        self._queue: queue.Queue | None = None
-        self._abort = False
         self._old_cache = None
         if cache_mb:
             self._old_cache = db.execute("PRAGMA cache_size").fetchone()[0]
@@ -165,85 +157,23 @@ class BulkLoader:
                 yield table, insert_sql(t.LEDGER, LEDGER_ROW_COLUMNS + _LEDGER_STAMP_COLUMNS), self._ledger
 
     def flush(self) -> None:
-        """Write everything buffered in one transaction, parents first (handed to the writer when pipelined)."""
+        """Write everything buffered in one transaction, parents first."""
         if not self._pending:
             return
-        batches = list(self._batches())
-        changelog = self._changelog
+        began = time.perf_counter()
+        conn = self.db.conn
+        with self.db.atomic():
+            for table, sql, rows in self._batches():
+                conn.executemany(sql, rows)
+                self.counts[table] = self.counts.get(table, 0) + len(rows)
+            if self._changelog:
+                conn.executemany(_CHANGELOG_SQL, self._changelog)
+                self.counts[t.CHANGELOG] = self.counts.get(t.CHANGELOG, 0) + len(self._changelog)
         self._buffers = {}
         self._ledger = []
         self._changelog = []
         self._pending = 0
-        if self._queue is None:
-            self._write(batches, changelog)
-            return
-        while True:  # hand over, unless the writer has failed meanwhile
-            if self._abort:
-                raise _Aborted()
-            try:
-                self._queue.put(("write", batches, changelog), timeout=0.2)
-                return
-            except queue.Full:
-                continue
-
-    def _write(self, batches, changelog) -> None:
-        began = time.perf_counter()
-        conn = self.db.conn
-        with self.db.atomic():
-            for table, sql, rows in batches:
-                conn.executemany(sql, rows)
-                self.counts[table] = self.counts.get(table, 0) + len(rows)
-            if changelog:
-                conn.executemany(_CHANGELOG_SQL, changelog)
-                self.counts[t.CHANGELOG] = self.counts.get(t.CHANGELOG, 0) + len(changelog)
         self.flush_seconds += time.perf_counter() - began
-
-    def notify(self, callback: Callable, *args) -> None:
-        """Call ``callback(*args)`` on the writing thread, after the rows added so far are written."""
-        if self._queue is None:
-            callback(*args)
-            return
-        self.flush()
-        self._queue.put(("call", callback, args))
-
-    def run_pipelined(self, produce: Callable[[], object], *, depth: int = 2) -> None:
-        """Run ``produce()`` (which only adds rows, never touches the database) on a worker thread while this
-        thread writes what it hands over, in order. An exception on either side stops both and is re-raised
-        here; rows handed over before it stay written (each flush is its own transaction)."""
-        self.flush()
-        self._queue = work = queue.Queue(maxsize=depth)
-        self._abort = False
-        failure: list[BaseException] = []
-
-        def producer() -> None:
-            try:
-                produce()
-                self.flush()
-            except _Aborted:
-                pass
-            except BaseException as exc:  # re-raised on the writing thread
-                failure.append(exc)
-            finally:
-                work.put(None)
-
-        thread = threading.Thread(target=producer, name="bulk-producer", daemon=True)
-        thread.start()
-        try:
-            while (item := work.get()) is not None:
-                if item[0] == "write":
-                    self._write(item[1], item[2])
-                else:
-                    item[1](*item[2])
-        except BaseException:
-            self._abort = True
-            while work.get() is not None:  # let the producer finish its hand-over and stop
-                pass
-            raise
-        finally:
-            thread.join()
-            self._queue = None
-        if failure:
-            raise failure[0]
 
     def close(self) -> None:
         """Restore the page cache size (does not flush)."""

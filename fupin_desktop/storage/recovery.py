@@ -95,7 +95,7 @@ def translated(action: str = "保存", path: Path | str | None = None):
 @dataclass(frozen=True)
 class Loss:
     readable: bool
-    changes: int = 0
+    changes: int = 0  # saved operations (one save of a household form is one, however many fields)
     ledger_rows: int = 0
     households: int = 0
 
@@ -110,7 +110,7 @@ class Loss:
             return "备份之后没有新的修改，不会丢失数据。"
         parts = []
         if self.changes:
-            parts.append(f"{self.changes} 处修改" + (f"（其中新建 {self.households} 户）" if self.households else ""))
+            parts.append(f"{self.changes} 次修改" + (f"（其中新建 {self.households} 户）" if self.households else ""))
         if self.ledger_rows:
             parts.append(f"{self.ledger_rows} 笔收支记录")
         return "备份之后又有 " + "和 ".join(parts) + "，这些不在备份里，恢复后将看不到它们。"
@@ -126,7 +126,7 @@ def newest_stamp(conn) -> str:
 def count_newer(conn, stamp: str, schema: str = "main") -> Loss:
     """What ``conn``'s database holds that is newer than the stamp (the backup's newest change)."""
     changes, households = conn.execute(
-        f"SELECT count(*), count(DISTINCT CASE WHEN tbl = 'households' AND field = '*' THEN row_id END)"
+        f"SELECT count(DISTINCT op_id), count(DISTINCT CASE WHEN tbl = 'households' AND field = '*' THEN row_id END)"
         f" FROM {schema}.changelog WHERE hlc > ?", [stamp]).fetchone()
     ledger = conn.execute(f"SELECT count(*) FROM {schema}.ledger WHERE hlc > ?", [stamp]).fetchone()[0]
     return Loss(True, changes, ledger, households)
@@ -147,7 +147,15 @@ def loss_since(db_path: Path, backup: Path, *, passphrase: str | None = None) ->
         stamp = backup_stamp(backup, passphrase, db_path.parent)
     except (sqlite3.Error, StorageError, OSError):
         return Loss(False)
-    try:
+    try:  # in place, read-only (works for a closed database without a write-ahead log) …
+        conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            return count_newer(conn, stamp)
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError):
+        pass
+    try:  # … else on a copy of its files, so that nothing touches the original
         with tempfile.TemporaryDirectory(dir=db_path.parent, prefix=".loss-") as tmp:
             for path in database_files(db_path):
                 if not path.name.endswith("-shm"):
@@ -227,8 +235,9 @@ class _Newer(Exception):
     pass
 
 
-def check_at_start(db_path: Path | str, backups_dir: Path | str) -> StartupReport:
-    """What the program should do with the data folder before it opens the database."""
+def check_at_start(db_path: Path | str, backups_dir: Path | str, *, offer: bool = True) -> StartupReport:
+    """What the program should do with the data folder before it opens the database.
+    ``offer=False``: do not look for a backup to offer (that checks backups, which takes a while)."""
     db_path, backups_dir = Path(db_path), Path(backups_dir)
     folder_problem = _probe_folder(db_path.parent)
     try:
@@ -241,10 +250,10 @@ def check_at_start(db_path: Path | str, backups_dir: Path | str) -> StartupRepor
         state = "diskfull" if isinstance(error, DiskFullError) else "readonly"
         return StartupReport(state, str(error or folder_problem), db_path, note=note)
     if not db_path.exists():
-        offer = find_offer(db_path, backups_dir)
-        if offer is None:
+        found = find_offer(db_path, backups_dir) if offer else None
+        if found is None:
             return StartupReport("new", "", db_path, note=note)
-        return StartupReport("missing", f"数据文件夹里没有数据文件，但有备份。{offer.describe()}", db_path, offer, note)
+        return StartupReport("missing", f"数据文件夹里没有数据文件，但有备份。{found.describe()}", db_path, found, note)
     try:
         _probe_database(db_path)
     except _Newer as exc:
@@ -255,11 +264,11 @@ def check_at_start(db_path: Path | str, backups_dir: Path | str) -> StartupRepor
         if isinstance(error, DiskFullError | FileBusyError | ReadOnlyError):
             state = {DiskFullError: "diskfull", FileBusyError: "busy"}.get(type(error), "readonly")
             return StartupReport(state, str(error), db_path, note=note)
-        offer = find_offer(db_path, backups_dir)
+        found = find_offer(db_path, backups_dir) if offer else None
         message = (f"数据文件已损坏（{exc}）。损坏的文件会移到 {db_path.parent / DAMAGED} 保存，不会删除。"
-                   + (offer.describe() if offer else "没有找到可用的备份，只能从空白数据重新开始；"
+                   + (found.describe() if found else "没有找到可用的备份，只能从空白数据重新开始；"
                                                      "损坏的文件请交给技术人员尝试修复。"))
-        return StartupReport("damaged", message, db_path, offer, note)
+        return StartupReport("damaged", message, db_path, found, note)
     return StartupReport("ok", "", db_path, note=note)
 
 

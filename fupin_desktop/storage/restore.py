@@ -209,6 +209,8 @@ def commit_restore(prepared: PreparedRestore, *, now: dt.datetime, area: str = R
     """Move the current database aside (into ``area``) and put the prepared copy in its place.
     The database must be closed."""
     db_path = prepared.db_path
+    if not prepared.prepared.is_file():
+        raise StorageError("准备好的恢复文件不见了，没有恢复；现在的数据没有改动。请重新恢复。")
     if area != DAMAGED:
         checkpoint_quietly(db_path)
     aside = _unique_dir(db_path.parent / area, now) if database_files(db_path) else None

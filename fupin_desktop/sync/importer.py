@@ -257,3 +257,36 @@ def import_files(ctx, paths, secrets: Secrets, *, dry: bool = False, confirm=Non
         if progress:
             progress("apply", i + 1, len(ready), p.path.name)
     return prepared
+
+
+def preview_files(ctx, paths, secrets: Secrets, *, progress=None) -> list[Prepared]:
+    """For the window: every pre-check and the dry run of each file; nothing is written."""
+    return import_files(ctx, paths, secrets, dry=True,
+                        progress=(lambda _stage, done, total, _name: progress(done, total)) if progress else None)
+
+
+def apply_prepared(ctx, prepared: list[Prepared], *, progress=None):
+    """For the window, after the person confirmed the preview: back up once, apply each checked file.
+
+    Returns (prepared, Changes) so the views refresh from the one ``changed`` signal.
+    """
+    from fupin_desktop.services.changes import Changes
+    from fupin_desktop.storage import tables as t
+
+    ready = [p for p in prepared if p.ok]
+    if ready:
+        backup(ctx)
+    households: set[str] = set()
+    for i, p in enumerate(ready):
+        try:
+            households |= apply(ctx, p).household_ids
+        except AlreadyImported as exc:
+            p.error, p.already = str(exc), True
+        except BundleRefused as exc:
+            p.error = str(exc)
+        if progress:
+            progress(i + 1, len(ready))
+    applied = [p for p in ready if p.applied]
+    changes = Changes(op_id=applied[0].bundle.bundle_id if applied else "",
+                      tables=frozenset(t.SYNCABLE) if applied else frozenset(), household_ids=frozenset(households))
+    return prepared, changes

@@ -301,6 +301,7 @@ def merge(ctx, payload: Payload, *, authority: int, source: str, org: str = "") 
     merger.release_held()
     merger.find_duplicates()
     households = merger.affected_households()
+    report.household_ids = households
     if households:
         ctx._settings = None
         derived.refresh(ctx, sorted(households))

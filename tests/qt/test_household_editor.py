@@ -6,7 +6,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fupin_desktop.qt.dialogs.household_editor import ASSISTANCE, BASIC, CONDITIONS, EXIT, LEDGER, MEMBERS
+from fupin_desktop.qt.dialogs.household_editor import (
+    ASSISTANCE,
+    BASIC,
+    CONDITIONS,
+    EXIT,
+    HISTORY,
+    LEDGER,
+    MEMBERS,
+)
 from tests.qt.conftest import wait_idle
 from tests.qt.editor_fixtures import (
     BAD_ID,
@@ -267,6 +275,11 @@ def test_ctrl_z_undoes_the_last_saved_change(qtbot, services, household, monkeyp
     wait_idle(qtbot, services.ops)
     saved = _call(services, load, household)[0]
     assert saved.phone == "13811112222" and saved.risk_clear_method == ""
+    dialog.show_tab(HISTORY)
+    table = dialog.history.table
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    assert ["本户", "联系电话", "13900001111", "13811112222", "撤销"] in [row[2:] for row in rows]
+    assert ["本户", "联系电话", "13811112222", "13900001111", "修改档案"] in [row[2:] for row in rows]
     close_editor(qtbot, dialog)
 
 
@@ -293,4 +306,26 @@ def test_enter_moves_to_the_next_field(qtbot, services, household):
     assert QApplication.focusWidget() is dialog.basic.ui.village_group
     qtbot.keyClick(dialog.basic.ui.village_group, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is dialog.basic.ui.address
+    close_editor(qtbot, dialog)
+
+
+def test_an_objection_during_publicity_sends_the_household_back(qtbot, services, household, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from fupin_desktop.services.exits import record_step, steps_of
+    from fupin_desktop.services.ledger import add_entry
+
+    _call(services, add_entry, household, date=dt.date(2020, 5, 20), category="11", amount_fen=900_000)
+    for step in ("1", "2", "3", "4"):
+        _call(services, record_step, household, step, date=dt.date(2020, 6, 1), actor="村两委")
+    dialog = open_editor(qtbot, services, household)
+    dialog.show_tab(EXIT)
+    page = dialog.exit_page
+    assert page.state.next_step == "5" and page.ui.objection_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("有村民反映家中另有收入", True))
+    qtbot.mouseClick(page.ui.objection_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.state.round == 2, timeout=10_000)
+    assert page.state.next_step == "1" and "重新组织民主评议" in page.ui.next_action_label.text()
+    last = _call(services, steps_of, household)[-1]
+    assert (last.step, last.outcome, last.note) == ("4", "objection", "有村民反映家中另有收入")
     close_editor(qtbot, dialog)

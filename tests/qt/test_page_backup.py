@@ -49,12 +49,14 @@ def test_back_up_to_a_folder_with_a_passphrase(page, ops, qtbot, tmp_path, monke
 
 
 def test_mismatched_passphrases_refuse(page, tmp_path, monkeypatch):
+    stick = tmp_path / "stick"
+    stick.mkdir()
     answers = iter([("一", True), ("二", True)])
-    monkeypatch.setattr(page, "ask_folder", lambda: str(tmp_path))
+    monkeypatch.setattr(page, "ask_folder", lambda: str(stick))
     monkeypatch.setattr(page, "ask_passphrase", lambda title, label: next(answers))
     monkeypatch.setattr("fupin_desktop.qt.views.page_backup.QMessageBox.warning", lambda *a: None)
     page.back_up_to_folder()
-    assert "不一样" in page.last_message and list(tmp_path.iterdir()) == []
+    assert "不一样" in page.last_message and list(stick.iterdir()) == []
 
 
 def test_restore_states_what_is_replaced_then_swaps_the_data(page, services, ops, worker, qtbot, monkeypatch):
@@ -76,7 +78,7 @@ def test_restore_states_what_is_replaced_then_swaps_the_data(page, services, ops
     assert page.restore_button.isEnabled()
     page.restore_selected()
     qtbot.waitUntil(lambda: "已从备份恢复" in page.last_message, timeout=10_000)
-    assert "replaced" in asked[0] and "不会删除" in asked[0] and "1 处修改" in asked[0]
+    assert "replaced" in asked[0] and "不会删除" in asked[0] and "1 次修改" in asked[0]
     assert changed and "households" in changed[-1].tables
     deleted = worker.call(lambda ctx: ctx.db.execute("SELECT count(*) FROM households WHERE deleted = 1")
                           .fetchone()[0])

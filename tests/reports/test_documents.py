@@ -183,3 +183,31 @@ def test_dashboard_shows_counts_rate_and_late_households(tmp_path):
     assert "126户" in text and "12.50%" in text  # 150 ÷ 1200
     assert "因病" in text and "2020年" in text and "二组" in text
     assert factory.HEAD in text and "已逾期" in text and "有风险" in text
+
+
+def test_documents_print_with_almost_nothing_recorded(tmp_path):
+    from fupin_desktop.reports.data import (
+        DashboardData,
+        LedgerCardData,
+        MingbaiData,
+        NoticeData,
+        PacketData,
+        RosterData,
+        SignoffData,
+    )
+
+    village, household, today = factory.VILLAGE, factory.household(), factory.TODAY
+    bare = dict(village=village, household=household, members=(), printed_on=today)
+    documents = [
+        (render_packet, PacketData(**bare, year=2020)),
+        (render_signoff, SignoffData(**bare, year=2020)),
+        (render_ledger_card, LedgerCardData(**bare, year=2020, month=2)),
+        (render_mingbai, MingbaiData(**bare, year=2020)),
+        (render_roster, RosterData(village, iter(()), today)),
+        (render_notice, NoticeData(village, (), today, 2020)),
+        (render_dashboard, DashboardData(village, today, 2020, 0, 0)),
+    ]
+    for i, (render, data) in enumerate(documents):
+        path = tmp_path / f"{i}.pdf"
+        assert render(data, path) >= 1
+        assert "石堰村" in page_texts(path)[0]

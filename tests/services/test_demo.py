@@ -4,7 +4,6 @@ import collections
 import datetime as dt
 import itertools
 import json
-import sqlite3
 
 import pytest
 
@@ -305,26 +304,4 @@ def test_bulk_loader_flushes_parents_first_and_stamps_ledger_rows(tmp_path):
     assert stamps == sorted(stamps) and len(set(stamps)) == 6
     assert "head_name" not in db.execute("SELECT new FROM changelog WHERE tbl = 'households'").fetchone()[0]
     assert integrity_problems(db) == []
-    db.close()
-
-
-def test_pipelined_loading_reraises_producer_and_writer_failures(tmp_path):
-    db = open_database(tmp_path / "b.db")
-    loader = BulkLoader(db, fixed_hlc(), "乙", flush_rows=10)
-
-    def broken_producer():
-        loader.add(t.VILLAGES, {"id": "v", "code": "610702100201", "name": "村"})
-        raise RuntimeError("坏了")
-
-    with pytest.raises(RuntimeError, match="坏了"):
-        loader.run_pipelined(broken_producer)
-
-    def orphan_rows():  # households of a village that does not exist: the writer fails, the producer stops
-        for i in range(10_000):
-            loader.add(t.HOUSEHOLDS, {"id": f"h{i}", "village_id": "nowhere"})
-
-    with pytest.raises(sqlite3.IntegrityError):
-        loader.run_pipelined(orphan_rows)
-    assert db.execute("SELECT count(*) FROM households").fetchone()[0] == 0
-    loader.close()
     db.close()

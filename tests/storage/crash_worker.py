@@ -28,6 +28,7 @@ from fupin_desktop.services import households, ledger  # noqa: E402
 from fupin_desktop.services.context import DB_FILE_NAME, open_context  # noqa: E402
 from fupin_desktop.services.errors import ServiceError  # noqa: E402
 from fupin_desktop.storage import backups, fpbak  # noqa: E402
+from fupin_desktop.storage.backup_export import export_backup  # noqa: E402
 from fupin_desktop.storage.database import open_database  # noqa: E402
 from fupin_desktop.storage.migrations import MIGRATIONS  # noqa: E402
 from fupin_desktop.storage.restore import finish_interrupted, restore_files  # noqa: E402
@@ -99,7 +100,7 @@ def job_backup(job, rng, report) -> None:
         clock.advance(hours=rng.choice([1, 5, 20, 30, 24 * 6]))
         choice = rng.random()
         if choice < 0.2:
-            info = backups.export_backup(ctx.db, stick, scratch_dir=ctx.backups_dir, now=clock.now(),
+            info = export_backup(ctx.db, stick, scratch_dir=ctx.backups_dir, now=clock.now(),
                                          passphrase=PASSPHRASE if rng.random() < 0.5 else None)
             report("E", info.name)
             continue

@@ -21,6 +21,7 @@ import pytest
 from fupin_desktop.domain.idnumber import make_id_number
 from fupin_desktop.services import backup as service
 from fupin_desktop.services.households import create_household
+from fupin_desktop.storage import backup_export as bx
 from fupin_desktop.storage import backups as b
 from fupin_desktop.storage import recovery
 from tests.services.factories import household_values, members_values
@@ -86,7 +87,7 @@ def test_full_stick_leaves_no_file(ctx, household, tmp_path, monkeypatch):
     def full(done, total):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    with pytest.raises(b.TargetWriteError, match="空间不够"):
+    with pytest.raises(bx.TargetWriteError, match="空间不够"):
         service.back_up_to_folder(ctx, stick, progress=full)
     assert list(stick.iterdir()) == []
 
@@ -97,7 +98,7 @@ def test_stick_removed_mid_write_leaves_no_valid_looking_file(ctx, household, tm
 
     monkeypatch.setattr(fpbak, "SCRYPT_LOG2_N", 12)
     monkeypatch.setattr(fpbak, "CHUNK", 16 * 1024)
-    monkeypatch.setattr(b, "_COPY", 16 * 1024)
+    monkeypatch.setattr(bx, "CHUNK", 16 * 1024)
     stick = tmp_path / "stick"
     stick.mkdir()
     calls = []
@@ -107,7 +108,7 @@ def test_stick_removed_mid_write_leaves_no_valid_looking_file(ctx, household, tm
         if len(calls) == 3:
             shutil.rmtree(stick)  # the folder is gone in the middle of the writing
 
-    with pytest.raises(b.TargetWriteError, match="U盘"):
+    with pytest.raises(bx.TargetWriteError, match="U盘"):
         service.back_up_to_folder(ctx, stick, passphrase="pw" if encrypted else None, progress=pull_out)
     assert len(calls) >= 3
     stick.mkdir()  # the stick is plugged in again
@@ -117,28 +118,28 @@ def test_stick_removed_mid_write_leaves_no_valid_looking_file(ctx, household, tm
 
 def test_io_error_mid_write_leaves_only_a_temporary_file_that_is_cleaned_later(ctx, household, tmp_path,
                                                                                monkeypatch):
-    monkeypatch.setattr(b, "_COPY", 16 * 1024)
+    monkeypatch.setattr(bx, "CHUNK", 16 * 1024)
     stick = tmp_path / "stick"
     stick.mkdir()
-    real_discard = b._discard
+    real_discard = bx.discard
 
     def cannot_delete(path):  # the stick went away: not even the temporary file can be removed
         if path is not None and path.parent == stick:
             return
         real_discard(path)
 
-    monkeypatch.setattr(b, "_discard", cannot_delete)
+    monkeypatch.setattr(bx, "discard", cannot_delete)
 
     def io_error(done, total):
         if done > 32 * 1024:
             raise OSError(errno.EIO, "Input/output error")
 
-    with pytest.raises(b.TargetWriteError, match="U盘可能被拔出"):
+    with pytest.raises(bx.TargetWriteError, match="U盘可能被拔出"):
         service.back_up_to_folder(ctx, stick, progress=io_error)
     left = list(stick.iterdir())
     assert left and all(p.name.startswith(b.TEMP_PREFIX) and b.TEMP_SUFFIX in p.name for p in left)
     assert b.list_backups(stick) == []  # nothing there looks like a backup
-    monkeypatch.setattr(b, "_discard", real_discard)
+    monkeypatch.setattr(bx, "discard", real_discard)
     info = service.back_up_to_folder(ctx, stick).info  # the next backup to the stick cleans it up
     assert [p.name for p in stick.iterdir()] == [info.name]
 
@@ -231,13 +232,13 @@ def test_real_read_only_folder(tmp_path):
 def test_real_read_only_stick(ctx, household, tmp_path):
     with tmpfs(tmp_path / "stick") as stick:
         subprocess.run(["mount", "-o", "remount,ro", str(stick)], check=True)
-        with pytest.raises(b.TargetWriteError, match="不能写入"):
+        with pytest.raises(bx.TargetWriteError, match="不能写入"):
             service.back_up_to_folder(ctx, stick)
 
 
 @needs_mount
 def test_real_stick_unmounted_mid_write(ctx, household, tmp_path, monkeypatch):
-    monkeypatch.setattr(b, "_COPY", 16 * 1024)
+    monkeypatch.setattr(bx, "CHUNK", 16 * 1024)
     stick = tmp_path / "stick"
     calls = []
     with tmpfs(stick):
@@ -246,7 +247,7 @@ def test_real_stick_unmounted_mid_write(ctx, household, tmp_path, monkeypatch):
             if len(calls) == 2:
                 subprocess.run(["umount", "-l", str(stick)], check=True)
 
-        with pytest.raises(b.TargetWriteError):
+        with pytest.raises(bx.TargetWriteError):
             service.back_up_to_folder(ctx, stick, progress=pull_out)
     assert list(stick.iterdir()) == []
     with tmpfs(stick):  # whatever reached the stick before it went: no valid-looking file

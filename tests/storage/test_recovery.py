@@ -86,7 +86,7 @@ def test_damaged_database_offers_the_newest_good_backup_with_the_loss(installati
     assert start.state == "damaged" and not start.can_open
     assert start.offer is not None and start.offer.backup.reason == "auto"
     loss = start.offer.loss
-    assert loss.readable and loss.households == 1 and loss.ledger_rows == 3 and loss.changes >= 2
+    assert loss.readable and loss.households == 1 and loss.ledger_rows == 3 and loss.changes == 1
     assert "2020-06-15 09:30" in start.message and "3 笔收支记录" in start.message
     assert "damaged" in start.message and "不会删除" in start.message
 
@@ -258,3 +258,16 @@ def test_cli_backup_list_and_restore(installation, capsys, tmp_path):
     assert main([*args, "restore", str(sealed), "--yes"]) == 1
     assert "口令" in capsys.readouterr().err
     assert main([*args, "restore", str(sealed), "--yes", "--passphrase-file", str(passphrase)]) == 0
+
+
+def test_cli_restore_of_a_damaged_database_keeps_it_untouched_in_damaged(installation, capsys):
+    from fupin_desktop.cli.main import main
+
+    db_path = installation / "fupin.sqlite"
+    damage_index(db_path)
+    before = digest(db_path)
+    assert main(["--data-dir", str(installation), "restore", "1", "--yes"]) == 0
+    assert "已从备份恢复" in capsys.readouterr().out
+    kept = list((installation / DAMAGED).glob("*/fupin.sqlite"))
+    assert len(kept) == 1 and digest(kept[0]) == before
+    assert check_file(db_path) == [] and report(installation).state == "ok"

@@ -9,7 +9,7 @@ import dataclasses
 import uuid
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -125,8 +125,7 @@ class MembersPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.table.setMinimumHeight(130)
-        self.table.setMaximumHeight(170)
+        self.table.setMinimumHeight(120)
         self.add_button = QPushButton(_("添加成员（Ctrl+N）"), self)
         self.add_button.setObjectName("add_member_button")
         self.remove_button = QPushButton(_("移除未保存的成员"), self)
@@ -152,14 +151,13 @@ class MembersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(buttons)
-        layout.addWidget(self.table)
-        layout.addWidget(self.form, 1)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.form)
         self.table.currentCellChanged.connect(lambda row, *_a: self.select(row))
         self.add_button.clicked.connect(self.add_member)
         self.remove_button.clicked.connect(self.remove_current)
         self.binder.changed.connect(self._field_changed)
         self.ui.id_number.parsed.connect(self._id_parsed)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.add_member)
         self._enable_form()
 
     # --- data ----------------------------------------------------------------------------------------------

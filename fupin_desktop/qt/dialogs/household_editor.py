@@ -80,6 +80,7 @@ class HouseholdEditorDialog(QDialog):
         self._own_ops: set[str] = set()
         self._closing = False
         self.warnings_dialog = None
+        self._focus_before = None
         self.setWindowTitle(_("贫困户档案"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1280, 720)
@@ -141,6 +142,7 @@ class HouseholdEditorDialog(QDialog):
         self.undo_button.clicked.connect(self.undo_last_save)
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last_save)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.add_member)
         for number in range(len(TAB_TITLES)):
             QShortcut(QKeySequence(f"Alt+{number + 1}"), self, lambda n=number: self.show_tab(n))
         self.keys = FormKeysFilter(self)
@@ -155,6 +157,11 @@ class HouseholdEditorDialog(QDialog):
     def show_tab(self, index: int) -> None:
         if self.tabs.isTabEnabled(index):
             self.tabs.setCurrentIndex(index)
+
+    def add_member(self) -> None:
+        """Ctrl+N anywhere in the editor: a new member on the 家庭成员 tab, the cursor in the name."""
+        self.show_tab(MEMBERS)
+        self.members.add_member()
 
     def is_loaded(self) -> bool:
         return self.data is not None
@@ -384,9 +391,15 @@ class HouseholdEditorDialog(QDialog):
         self.status.setStyleSheet(label_style("error" if error else "hint"))
 
     def _set_busy(self, busy: bool) -> None:
+        """While a save runs the forms are locked; the cursor comes back to where it was."""
+        if busy and not self._busy:
+            self._focus_before = self.focusWidget()
         self._busy = busy
         self.save_button.setEnabled(not busy)
         self.tabs.setEnabled(not busy)
+        if not busy and self._focus_before is not None and shiboken6.isValid(self._focus_before):
+            self._focus_before.setFocus()
+            self._focus_before = None
 
     def _update_title(self) -> None:
         if self.data is None:

@@ -10,11 +10,12 @@ A wrong entry is corrected by a reversing entry (Ctrl+Delete or the context menu
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -50,7 +51,7 @@ HINT = N_(
 def _money_label(parent) -> QLabel:
     label = QLabel(parent)
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    label.setMinimumWidth(100)
+    label.setMinimumWidth(80)
     return label
 
 
@@ -98,8 +99,9 @@ class LedgerGridWidget(QWidget):
         for button in (self.prev_button, self.next_button):
             button.setAutoDefault(False)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.prev_button.setShortcut(QKeySequence("Ctrl+PgUp"))
-        self.next_button.setShortcut(QKeySequence("Ctrl+PgDown"))
+        for keys, delta in (("Ctrl+PgUp", -1), ("Ctrl+PgDown", 1)):  # only while the book has the keyboard
+            shortcut = QShortcut(QKeySequence(keys), self, lambda d=delta: self.step_month(d))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.month_label = QLabel(self)
         self.month_label.setObjectName("ledger_month_label")
         self.month_label.setStyleSheet("font-size: 15px; font-weight: bold; padding: 0 12px;")
@@ -131,27 +133,36 @@ class LedgerGridWidget(QWidget):
 
     def _build_totals(self) -> QWidget:
         panel = QWidget(self)
-        panel.setFixedWidth(300)
+        panel.setFixedWidth(330)
         box = QVBoxLayout(panel)
         box.setContentsMargins(0, 0, 0, 0)
-        self.month_box = QGroupBox(_("本月合计"), panel)
-        month_form = QFormLayout(self.month_box)
-        month_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.month_labels = {}
-        for key in (*INCOME_GROUPS, PRODUCTION_EXPENSE, LIVING_EXPENSE):
+        self.month_box = QGroupBox(_("收支合计（元）"), panel)
+        grid = QGridLayout(self.month_box)
+        grid.setHorizontalSpacing(10)
+        for column, title in ((1, N_("本月")), (2, N_("本年度"))):
+            head = QLabel(f"<b>{_(title)}</b>", self.month_box)
+            head.setAlignment(Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(head, 0, column)
+        self.month_labels, self.year_group_labels = {}, {}
+        for row, key in enumerate((*INCOME_GROUPS, PRODUCTION_EXPENSE, LIVING_EXPENSE), start=1):
+            title = QLabel(_(LEDGER_GROUP_TITLES[key]) + "：", self.month_box)
+            title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(title, row, 0)
             self.month_labels[key] = _money_label(self.month_box)
-            month_form.addRow(_(LEDGER_GROUP_TITLES[key]) + "：", self.month_labels[key])
+            self.year_group_labels[key] = _money_label(self.month_box)
+            grid.addWidget(self.month_labels[key], row, 1)
+            grid.addWidget(self.year_group_labels[key], row, 2)
         self.year_box = QGroupBox(_("本账本年度"), panel)
         year_form = QFormLayout(self.year_box)
         year_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.year_labels = {}
         for key, title in (
-            ("total", "总收入"),
-            ("production_expense", "生产经营性支出"),
-            ("net", "家庭纯收入"),
-            ("people", "家庭人口"),
-            ("per_capita", "人均纯收入"),
-            ("line", "贫困线"),
+            ("total", N_("总收入")),
+            ("production_expense", N_("生产经营性支出")),
+            ("net", N_("家庭纯收入")),
+            ("people", N_("家庭人口")),
+            ("per_capita", N_("人均纯收入")),
+            ("line", N_("贫困线")),
         ):
             self.year_labels[key] = _money_label(self.year_box)
             year_form.addRow(_(title) + "：", self.year_labels[key])
@@ -182,7 +193,7 @@ class LedgerGridWidget(QWidget):
         self.reload()
 
     def step_month(self, delta: int) -> None:
-        if self._month is None:
+        if self._month is None or (delta > 0 and not self.next_button.isEnabled()):
             return
         index = self._month[0] * 12 + self._month[1] - 1 + delta
         self.show_month(index // 12, index % 12 + 1)
@@ -218,6 +229,10 @@ class LedgerGridWidget(QWidget):
             self.month_labels[key].setText(format_money(m.by_group.get(key, 0)))
         self.month_labels[PRODUCTION_EXPENSE].setText(format_money(m.production_expense_fen))
         self.month_labels[LIVING_EXPENSE].setText(format_money(m.living_expense_fen))
+        for key in INCOME_GROUPS:
+            self.year_group_labels[key].setText(format_money(s.by_group.get(key, 0)))
+        self.year_group_labels[PRODUCTION_EXPENSE].setText(format_money(s.production_expense_fen))
+        self.year_group_labels[LIVING_EXPENSE].setText(format_money(s.living_expense_fen))
         self.year_box.setTitle(
             _("{year}账本年度（{start} 至 {end}）").format(
                 year=s.year, start=s.start.isoformat(), end=s.end.isoformat()

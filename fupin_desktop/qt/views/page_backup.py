@@ -38,10 +38,10 @@ def list_rows(ctx):
     return backup_rows(ctx)
 
 
-def back_up_now(ctx):
+def back_up_now(ctx, *, progress=None):
     from fupin_desktop.services.backup import back_up_now as run
 
-    return run(ctx)
+    return run(ctx, progress=progress)
 
 
 def back_up_to_folder(ctx, folder: str, passphrase: str | None, *, progress=None):
@@ -166,7 +166,8 @@ class BackupPageView(QWidget):
     # actions -----------------------------------------------------------------------------------------
     def back_up_now(self) -> None:
         self._say(_("正在备份…"))
-        self.services.ops.run(back_up_now, on_done=self._backed_up, on_error=self._failed)
+        self.job = ProgressJob(self.services.ops, self, _("立即备份"), back_up_now, on_done=self._backed_up,
+                               on_error=self._failed, label=_("正在复制并检查数据文件…"))
 
     def _backed_up(self, outcome) -> None:
         self._say(outcome.message)
@@ -241,7 +242,7 @@ class BackupPageView(QWidget):
         self._say("\n".join(lines))
 
     def auto_backup(self) -> None:
-        self.services.ops.run(periodic, on_done=self._auto_done, on_error=self._failed)
+        self.services.ops.run(periodic, on_done=self._auto_done, on_error=lambda error: self._say(str(error)))
 
     def _auto_done(self, info) -> None:
         if info is not None:

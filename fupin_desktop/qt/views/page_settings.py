@@ -63,6 +63,9 @@ class SettingsPageView(QWidget):
         table.horizontalHeader().setStretchLastSection(True)
         table.setColumnWidth(0, 70)
         table.setColumnWidth(1, 110)
+        for spin in (ui.publicitySpin, ui.monthSpin, ui.daySpin):
+            spin.setMaximumWidth(110)
+        ui.visitSpin.setMaximumWidth(260)
         year = services.clock.today().year
         ui.yearSpin.setValue(year)
         ui.largeFontCheck.setChecked(services.large_font)

@@ -218,9 +218,12 @@ class BarChartWidget(_ChartBase):
             painter.setPen(TEXT_COLOUR)
             painter.drawText(QRectF(x, bar.top() - value_height, slot, value_height),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, item.shown)
+            label = item.label
+            if two_lines and metrics.horizontalAdvance(label) > slot - 6 and "\n" not in label:
+                half = (len(label) + 1) // 2  # 民主评议 → 民主 / 评议
+                label = label[:half] + "\n" + label[half:]
             painter.drawText(QRectF(x + 2, base + 2, slot - 4, label_height),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWrapAnywhere,
-                             item.label)
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
             if self._focus_mark(index):
                 painter.setPen(QPen(FOCUS_COLOUR, 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)

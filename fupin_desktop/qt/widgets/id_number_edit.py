@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidg
 from fupin_desktop.domain.codes import SEX
 from fupin_desktop.domain.idnumber import IdInfo, IdNumberError, parse_id_number
 from fupin_desktop.i18n.formatting import format_date
-from fupin_desktop.i18n.translate import _
+from fupin_desktop.i18n.translate import _, current_language
 from fupin_desktop.qt.widgets.styles import INVALID_STYLE, WARNING_STYLE, label_style
 
 COMPLETE_LENGTHS = (15, 18, 20)
@@ -98,7 +98,7 @@ class IdNumberEdit(QWidget):
                 )
             return None, exc.reason, ""
         sex = SEX.label(info.sex)
-        hint = _("{sex}，{birth}出生").format(sex=sex, birth=format_date(info.birth_date))
+        hint = _("{sex}，{birth}出生").format(sex=sex, birth=format_date(info.birth_date, current_language()))
         if info.upgraded_from_15:
             hint += _("（已由15位升为18位）")
         return info, "", hint
