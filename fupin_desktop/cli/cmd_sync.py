@@ -272,7 +272,7 @@ def _print_report(prepared, *, applied: bool) -> None:
         for tbl, row_id, note in r.flags[:20]:
             print(f"  提示：{tbl} {row_id[:8]}：{note}")
     if rows:
-        print(("导入结果：" if applied else "预览（尚未导入）："))
+        print("导入结果：" if applied else "预览（尚未导入）：")
         print_table(["文件", "村", "新增", "更新", "未变", "冲突需核实", "拒绝", "暂存", "新账目", "疑似重复"], rows)
 
 

@@ -22,6 +22,7 @@ _DAILY_NOTES = ("买菜", "米面油", "肉蛋", "日用品", "调料", "买菜"
 _WEEKLY_NOTES = ("本周生活消费", "本周买菜及日用品", "本周米面油肉")
 _POSTS = ("护林员", "护路员", "护水员", "护洁员", "光伏电站管护员")
 FRUITS = ("茶叶", "猕猴桃", "柑橘")
+_MAX_SCALE = 1.6  # most that harvest, sales and wages are stretched to reach a household's income target
 # Mean number of living-expense entries per day in the daily book (the rest of the book adds ≈ 0.3 a day).
 DAILY_EXTRA = (0.42, 0.07)  # P(2nd entry), P(3rd entry)
 
@@ -118,10 +119,10 @@ class BookWriter:
                 fixed.append((day(m, 10, 12), "12", 600, None, "", f"公益岗位工资（{post}）"))
         if prof.farmland:
             qty = round(prof.farmland * (450 + 350 * rnd()), -1)
-            flex.append((day(0, 1, 25), "21", qty * 1.3, qty, "斤", f"出售稻谷{qty:.0f}斤", 1))
+            flex.append((day(0, 1, 25), "21", qty * 1.3, qty, "斤", "出售稻谷{q}斤", 1))
             qty = round(prof.farmland * (120 + 120 * rnd()), -1)
-            flex.append((day(8, 1, 25), "21", qty * 2.6, qty, "斤", f"出售油菜籽{qty:.0f}斤", 1))
-            for m in range(12):
+            flex.append((day(8, 1, 25), "21", qty * 2.6, qty, "斤", "出售油菜籽{q}斤", 1))
+            for m in range(12 if self.daily else 0):  # small sales only in the daily book
                 if rnd() < 0.5:
                     flex.append((day(m), "21", 30 + 60 * rnd(), None, "", "出售蔬菜", 1))
             costs.append((day(5, 1, 20), "51", prof.farmland * 90, None, "", "购买稻种、育秧"))
@@ -135,21 +136,21 @@ class BookWriter:
             if prof.fruit == "茶叶":
                 for _ in range(4 + int(rnd() * 4)):
                     q = 10 + int(rnd() * 30)
-                    flex.append((day(6 + int(rnd() * 2)), "23", q * 30.0, q, "斤", f"出售茶叶鲜叶{q}斤", 1))
+                    flex.append((day(6 + int(rnd() * 2)), "23", q * 30.0, q, "斤", "出售茶叶鲜叶{q}斤", 1))
             else:
                 month = 11 if prof.fruit == "猕猴桃" else 2
                 for _ in range(2 + int(rnd() * 2)):
                     q = round(prof.fruit_mu * (150 + 250 * rnd()), -1)
-                    flex.append((day(month), "23", q * 2.5, q, "斤", f"出售{prof.fruit}{q:.0f}斤", 1))
+                    flex.append((day(month), "23", q * 2.5, q, "斤", "出售" + prof.fruit + "{q}斤", 1))
             costs.append((day(5), "52", prof.fruit_mu * 120, None, "", f"{prof.fruit}园施肥"))
         if prof.pigs:
             n = prof.pigs
-            flex.append((day(3, 1, 28), "22", n * 2000.0, n, "头", f"出售生猪{n}头", 10))
+            flex.append((day(3, 1, 28), "22", n * 2000.0, n, "头", "出售生猪{q}头", 10))
             costs.append((day(6), "53", n * 500, n, "头", f"购买仔猪{n}头"))
             for m in range(12):
                 costs.append((day(m), "53", n * 120, None, "", "购买饲料"))
         if prof.poultry:
-            for m in range(12):
+            for m in range(12 if self.daily else 2):
                 if rnd() < 0.6:
                     flex.append((day(m), "22", 40 + 80 * rnd(), None, "", "出售土鸡蛋", 1))
             costs.append((day(6), "53", 150, None, "", "购买鸡苗"))
@@ -173,7 +174,7 @@ class BookWriter:
                 fixed.append((months[m][0] + 14, "44", 136 * prof.pensioners, None, "", "城乡居民基础养老金"))
         if prof.returned_mu or prof.forest_mu:
             amount = round(prof.returned_mu * 160 + prof.forest_mu * 15)
-            if amount:
+            if amount >= 30:
                 fixed.append((day(1), "45", amount, None, "", "退耕还林及生态公益林补偿"))
         if prof.farmland:
             fixed.append((day(7), "49", round(prof.farmland * 85), None, "", "耕地地力保护补贴"))
@@ -186,9 +187,10 @@ class BookWriter:
             flex.append((day(3), "49", 300.0, None, "", "临时救助", 1))
         for m in range(12):
             start = months[m][0]
-            living.append((start + 4, "61", 30 + 60 * rnd(), None, "", "水电费"))
-            living.append((start + 9, "61", 30 + 20 * rnd(), None, "", "话费"))
-            if rnd() < 0.6:
+            if self.daily:  # the weekly book folds bills into the week's living expenses
+                living.append((start + 4, "61", 30 + 60 * rnd(), None, "", "水电费"))
+                living.append((start + 9, "61", 30 + 20 * rnd(), None, "", "话费"))
+            if rnd() < (0.6 if self.daily else 0.3):
                 living.append((day(m), "69", 100 + 100 * int(rnd() * 5), None, "", "人情往来"))
             if prof.ill:
                 living.append((day(m), "63", prof.ill * (80 + 200 * rnd()), None, "", "买药"))
@@ -200,6 +202,12 @@ class BookWriter:
         flex_sum = sum(e[2] for e in flex)
         wanted = max(target + costs_target - fixed_sum, 0.15 * flex_sum, 200.0)
         scale = wanted / flex_sum
+        if scale > _MAX_SCALE:  # a farm cannot sell 5× its harvest: relatives' support makes up the rest
+            support = (wanted - flex_sum * _MAX_SCALE) / 4
+            note = "子女赡养费" if prof.pensioners else "亲友资助"
+            for quarter in (1, 4, 7, 10):
+                fixed.append((day(quarter), "49", round(support), None, "", note))
+            scale = _MAX_SCALE
         costs_scale = costs_target / (sum(e[2] for e in costs) or 1.0)
         income = fixed_sum + wanted
         scheduled: dict[int, list[tuple]] = {}
@@ -212,6 +220,9 @@ class BookWriter:
         for o, cat, yuan, q, unit, note in fixed:
             put(o, cat, int(yuan * 100), q, unit, note, recorder)
         for o, cat, yuan, q, unit, note, step in flex:
+            if q is not None:  # sold less (or more) than the raw guess: the quantity follows the amount
+                q = max(1, round(q * scale)) if unit == "头" else max(5, round(q * scale / 5) * 5)
+                note = note.format(q=q)
             put(o, cat, int(yuan * scale / step + 0.5) * step * 100, q, unit, note, recorder)
         for o, cat, yuan, q, unit, note in costs:
             put(o, cat, int(yuan * costs_scale + 0.5) * 100, q, unit, note, recorder)
@@ -221,7 +232,7 @@ class BookWriter:
             put(o, cat, int(yuan + 0.5) * 100, q, unit, note, prof.head)
         # Living expenses per entry: the rest of a living budget of 55–90 % of income.
         days = last - first + 1
-        per_day = 1 + DAILY_EXTRA[0] + DAILY_EXTRA[1] if self.daily else 1.1 / 7
+        per_day = 1 + DAILY_EXTRA[0] + DAILY_EXTRA[1] if self.daily else 1 / 7
         budget = max(income * (0.55 + 0.35 * rnd()) - living_fixed, income * 0.25)
         mean = budget / (days * per_day) * 2  # in half-yuan units
         self._emit(prof, rows, lo, hi, scheduled, mean)
@@ -258,7 +269,7 @@ class BookWriter:
             else:
                 if (o + weekday) % 7:
                     continue
-                n = 2 if rnd() < 0.1 else 1
+                n = 1
             for _ in range(n):
                 c += 1
                 rows.append((f"{prefix}{c:012x}", hid, ds, "61", (int(mean * (0.4 + 1.2 * rnd())) or 2) * 50, None, "",

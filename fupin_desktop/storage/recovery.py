@@ -184,7 +184,7 @@ def find_offer(db_path: Path, backups_dir: Path, *, passphrase: str | None = Non
     for info in list_backups(backups_dir):
         if info.encrypted and not passphrase:
             continue
-        if not verify_backup(info.path, passphrase, db_path.parent):
+        if not verify_backup(info.path, passphrase, db_path.parent, quick=True):  # a restore checks fully
             return Offer(info, loss_since(db_path, info.path, passphrase=passphrase))
     return None
 
@@ -266,10 +266,15 @@ def check_at_start(db_path: Path | str, backups_dir: Path | str, *, offer: bool 
             return StartupReport(state, str(error), db_path, note=note)
         found = find_offer(db_path, backups_dir) if offer else None
         message = (f"数据文件已损坏（{exc}）。损坏的文件会移到 {db_path.parent / DAMAGED} 保存，不会删除。"
-                   + (found.describe() if found else "没有找到可用的备份，只能从空白数据重新开始；"
-                                                     "损坏的文件请交给技术人员尝试修复。"))
+                   + (found.describe() if found else _no_offer(backups_dir)))
         return StartupReport("damaged", message, db_path, found, note)
     return StartupReport("ok", "", db_path, note=note)
+
+
+def _no_offer(backups_dir: Path) -> str:
+    if any(i.encrypted for i in list_backups(backups_dir)):
+        return "只找到加密的备份：请用它的口令恢复（fupin restore 备份序号 --passphrase-file 口令文件）。"
+    return "没有找到可用的备份，只能从空白数据重新开始；损坏的文件请交给技术人员尝试修复。"
 
 
 @dataclass(frozen=True)

@@ -114,8 +114,9 @@ def _cut_bundles(source, identity, folder: Path) -> tuple[list[Path], dict]:
     paths, villages = [], db.execute(f"SELECT id, code FROM {t.VILLAGES} ORDER BY code").fetchall()
     for n, (village_id, code) in enumerate(villages, 1):
         keep, _households = _village_scope(db, village_id)
-        lines, counts, stamps = _version_lines(db, source.device_id, "", lambda tbl, row_id: tbl != t.SETTINGS
-                                               and tbl != t.POVERTY_LINES and keep(tbl, row_id))
+        lines, counts, stamps = _version_lines(
+            db, source.device_id, "",
+            lambda tbl, row_id, keep=keep: tbl not in (t.SETTINGS, t.POVERTY_LINES) and keep(tbl, row_id))
         ledger, ledger_count, ledger_stamps = _ledger_body(db, source.device_id, "", village_id)
         counts[t.LEDGER] = ledger_count
         sign_private, _ = crypto.ed25519_generate()

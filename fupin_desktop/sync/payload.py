@@ -4,7 +4,8 @@ Line kinds (each a JSON array whose first item names the kind):
 
 - ``["v", table, row_id, field, stamp, bases, value, op_id, author, reason]``: one field-level change
   (field ``*`` = a new row, ``value`` the whole row); ``bases`` are the stamps of the values it replaced.
-- ``["l", <the 14 ledger columns>]``: one entry of the daily book (append-only, carries its own stamp).
+- ``["l", <the 14 ledger columns>]``: one entry of the daily book (append-only, carries its own stamp);
+  checked by SQLite's JSON parser (``ledger_lines``).
 - ``["a", bundle_id, device, seq, refused, conflicts]``: in corrections, an acknowledged village bundle.
 - ``["r", table, row_id, field, stamp, reason]``: in corrections, a village change the township refused.
 
@@ -61,7 +62,8 @@ class Change:
 @dataclass
 class Payload:
     changes: list = field(default_factory=list)  # Change
-    ledger: list = field(default_factory=list)  # tuples in LEDGER_COLUMNS order
+    ledger: list = field(default_factory=list)  # book lines as JSON text, checked by ``ledger_lines.check``
+    ledger_households: set = field(default_factory=set)  # household ids the book lines refer to
     acks: list = field(default_factory=list)  # (bundle_id, device, seq, refused, conflicts)
     refusals: list = field(default_factory=list)  # (table, row_id, field, stamp, reason)
 
@@ -173,30 +175,6 @@ def _change(item: list, columns: dict) -> Change:
                   _str(reason, size=2000))
 
 
-def _ledger(item: list) -> tuple:
-    if len(item) != 15:
-        raise _Bad
-    row = item[1:]
-    _str(row[0], ID_RE)
-    _str(row[1], ID_RE)
-    _str(row[2], DATE_RE, 10)
-    _str(row[3], size=16)
-    if not isinstance(row[4], int) or isinstance(row[4], bool) or abs(row[4]) >= 2**53:
-        raise _Bad
-    if row[5] is not None and (isinstance(row[5], bool) or not isinstance(row[5], int | float)
-                               or not math.isfinite(row[5])):
-        raise _Bad
-    for i in (6, 7, 8, 12, 13):
-        _str(row[i])
-    if row[9]:
-        _str(row[9], ID_RE)
-    elif row[9] != "":
-        raise _Bad
-    _str(row[10], STAMP_RE, 140)
-    _str(row[11], DEVICE_RE)
-    return tuple(row)
-
-
 def parse_lines(data: bytes, expected_lines: int, columns: dict, *, corrections: bool) -> Payload:
     """Parse every line strictly; any bad line refuses the whole bundle (nothing is written)."""
     if expected_lines > MAX_LINES:
@@ -204,19 +182,25 @@ def parse_lines(data: bytes, expected_lines: int, columns: dict, *, corrections:
     lines = data.split(b"\n") if data else []
     if len(lines) != expected_lines:
         raise BundleRefused("数据包行数与说明不符，已拒绝。")
+    from fupin_desktop.sync import ledger_lines
+
     payload = Payload()
     loads = json.loads
+    ledger, numbers = payload.ledger, []
     for number, raw in enumerate(lines, 1):
         if len(raw) > MAX_LINE:
             raise BundleRefused(f"数据包第 {number} 行过长（{len(raw)} 字节），已拒绝。")
         try:
-            item = loads(raw.decode("utf-8"))
+            text = raw.decode("utf-8")
+            if raw.startswith(ledger_lines.PREFIX):
+                ledger.append(text)
+                numbers.append(number)
+                continue
+            item = loads(text)
             if not isinstance(item, list) or not item:
                 raise _Bad
             kind = item[0]
-            if kind == "l":
-                payload.ledger.append(_ledger(item))
-            elif kind == "v":
+            if kind == "v":
                 payload.changes.append(_change(item, columns))
             elif kind == "a" and corrections and len(item) == 6:
                 payload.acks.append((_str(item[1], UUID_RE), _str(item[2], DEVICE_RE), _int(item[3]),
@@ -228,6 +212,7 @@ def parse_lines(data: bytes, expected_lines: int, columns: dict, *, corrections:
                 raise _Bad
         except (_Bad, ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
             raise BundleRefused(f"数据包第 {number} 行格式不对，已拒绝整个文件。") from exc
+    payload.ledger_households = ledger_lines.check(ledger, numbers)
     return payload
 
 

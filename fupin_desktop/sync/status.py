@@ -35,7 +35,7 @@ def township_status(ctx) -> list[dict]:
     conflicts, held = defaultdict(int), defaultdict(int)
     for tbl, row_id in db.execute("SELECT tbl, row_id FROM sync_conflicts WHERE status = 'open'"):
         conflicts[_owner(db, tbl, row_id, household_village)] += 1
-    for waiting_tbl, waiting_id, tbl, row_id in db.execute("SELECT waiting_tbl, waiting_id, tbl, row_id FROM sync_held"):
+    for waiting_tbl, waiting_id in db.execute("SELECT waiting_tbl, waiting_id FROM sync_held"):
         held[waiting_id if waiting_tbl == t.VILLAGES else _owner(db, waiting_tbl, waiting_id, household_village)] += 1
     duplicates = defaultdict(int)
     for (member,) in db.execute("SELECT member_a FROM sync_duplicates WHERE status = 'open'"):

@@ -62,7 +62,7 @@ def _cjk_pdf(path, text):
     from fupin_desktop.resources import font_path
 
     pdfmetrics.registerFont(TTFont("SelfTestCJK", str(font_path()), subfontIndex=0))
-    page = canvas.Canvas(str(path))
+    page = canvas.Canvas(str(path), initialFontName="SelfTestCJK")  # as reports/layout.py: no Helvetica
     page.setFont("SelfTestCJK", 12)
     page.drawString(72, 720, text)
     page.save()

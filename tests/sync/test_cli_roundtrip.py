@@ -88,7 +88,6 @@ def test_edits_of_different_fields_both_survive_and_same_field_is_kept_both_ways
     """Village edits phone and address; township edits address and bank: after corrections travel back and
     the next village bundle arrives, phone and bank agree on both sides and address is a reported conflict."""
     from fupin_desktop.services.context import open_context
-    from fupin_desktop.services.households import update_household
     from fupin_desktop.sync import conflicts
 
     call, v, t = trip["call"], trip["v"], trip["t"]
