@@ -148,19 +148,29 @@ def _parts(destination: str) -> list[str]:
 def data_wanted(destination: str) -> bool:
     parts = _parts(destination)
     name = parts[-1]
-    if len(parts) >= 2 and parts[-2] == "translations" and "Qt" in parts and name.endswith(".qm"):
+    # PySide6/Qt/translations on Linux and macOS, PySide6/translations on Windows
+    if len(parts) >= 2 and parts[-2] == "translations" and "PySide6" in parts and name.endswith(".qm"):
         return bool(QT_TRANSLATIONS.match(name))
     if len(parts) >= 2 and parts[-2] == "locale-data" and "babel" in parts:
         return bool(BABEL_LOCALES.match(name))
     return True
 
 
+# Windows: Qt's software OpenGL (Mesa llvmpipe, ~20 MB) and the Direct3D shader compiler serve OpenGL/Quick
+# rendering only; widgets paint with the raster engine.
+OPENGL_ONLY_DLLS = re.compile(r"^(opengl32sw|d3dcompiler_\d+)\.dll$", re.IGNORECASE)
+OPENGL_QT = {"QtOpenGL", "QtOpenGLWidgets", "QtQuick", "QtQuickWidgets", "Qt3DCore"}
+
+
 def binary_wanted(destination: str, qt_used: set[str] | None = None) -> bool:
     parts = _parts(destination)
-    if "plugins" in parts and "Qt" in parts:
+    qt_used = qt_used or ALWAYS_QT
+    if OPENGL_ONLY_DLLS.match(parts[-1]):
+        return bool(qt_used & OPENGL_QT)
+    if "plugins" in parts and "PySide6" in parts:  # PySide6/Qt/plugins, or PySide6/plugins on Windows
         index = len(parts) - 1 - parts[::-1].index("plugins")
-        if index + 2 == len(parts):
-            return plugin_wanted(parts[index + 1], parts[-1], qt_used or ALWAYS_QT)
+        if index + 3 == len(parts):  # …/plugins/<type>/<file>
+            return plugin_wanted(parts[index + 1], parts[-1], qt_used)
     return True
 
 
@@ -170,7 +180,8 @@ def filter_datas(datas):
 
 
 def filter_binaries(binaries, qt_used: set[str] | None = None):
-    """A safety net behind ``restrict_qt_plugins``: unwanted plugins that arrived some other way."""
+    """Drop OpenGL-only DLLs (Windows), and, as a safety net behind ``restrict_qt_plugins``, unwanted plugins
+    that arrived some other way."""
     return [entry for entry in binaries if binary_wanted(entry[0], qt_used)]
 
 

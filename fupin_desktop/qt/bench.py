@@ -103,7 +103,12 @@ class _Waiter:
 def _keystrokes(ctx, rng: random.Random, words: int = 8) -> list[str]:
     """What a first secretary types: names, pinyin initials, ID fragments, household numbers, char by char."""
     from fupin_desktop.domain.names import name_initials
-    from fupin_desktop.services.queries import HouseholdFilter, count_households, household_file, list_households
+    from fupin_desktop.services.queries import (
+        HouseholdFilter,
+        count_households,
+        household_file,
+        list_households,
+    )
 
     total = count_households(ctx, HouseholdFilter())
     picks = [list_households(ctx, offset=rng.randrange(total), limit=1)[0] for _ in range(words)]

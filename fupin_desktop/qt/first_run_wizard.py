@@ -81,6 +81,8 @@ def build_demo(ctx, size: str = "village", *, progress=None):
     from fupin_desktop.services.derived import refresh
     from fupin_desktop.services.villages import villages
 
+    if progress:
+        progress(0, 1)  # a cancel pressed before the job started stops it here
     with ctx.db.atomic():
         counts = demo.generate(ctx.db, size=size, seed=2020, today=ctx.clock.today(), hlc=ctx.hlc,
                                progress=progress)

@@ -70,7 +70,8 @@ def qt_chinese_loads() -> bool:
 
 
 class ModalCloser:
-    """Closes any modal dialog that appears while the pages are drawn, and remembers what it said."""
+    """Closes any modal dialog that would wait for a person while the pages are drawn (an error box, say), and
+    remembers what it said. Progress dialogs of long jobs are left alone: they close themselves."""
 
     def __init__(self, app):
         from PySide6.QtCore import QTimer
@@ -81,8 +82,10 @@ class ModalCloser:
         self.timer.timeout.connect(self.check)
 
     def check(self) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
         widget = self.app.activeModalWidget()
-        if widget is not None:
+        if widget is not None and not isinstance(widget, QProgressDialog):
             text = getattr(widget, "text", lambda: "")() or widget.windowTitle()
             self.seen.append(f"弹出了对话框“{text}”")
             widget.close()

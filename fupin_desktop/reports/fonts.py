@@ -8,10 +8,12 @@
   drawn slightly heavier (fill + a thin stroke of the glyph outline); plain table cells set in ``BOLD`` look
   the same as ``MAIN``.
 - Fallback fonts print characters the main font lacks (a rare character in a name, 生僻字): every string is
-  checked against the main font's character map and split into per-font runs. Fallbacks are looked for, on
-  first need, in ``FUPIN_FALLBACK_FONTS`` (paths separated by ``os.pathsep``), ``resources/fonts`` and the
-  system's font folders (SimSun-ExtB first on Windows); only TrueType-outline fonts can be embedded, the
-  others are skipped.
+  checked against the main font's character map and split into per-font runs. The first fallback is the
+  shipped ``resources/fonts/BabelStoneHan-subset.ttf`` (CJK Extension A and B and the compatibility
+  ideographs, made by ``packaging/subset_fallback_font.py``), so the same names print the same everywhere;
+  then, on first need, ``FUPIN_FALLBACK_FONTS`` (paths separated by ``os.pathsep``), the rest of
+  ``resources/fonts`` and the system's font folders (SimSun-ExtB first on Windows); only TrueType-outline
+  fonts can be embedded, the others are skipped.
 - A character no font can print is never left blank: ``TextBlock`` draws a crossed box in its place and the
   character itself as invisible text in ``MISSING`` (a notdef-only copy of the main face), so the PDF's text
   still holds the real name. ``missing_glyphs`` lists such characters for data entry and print preview.
@@ -37,6 +39,7 @@ BOLD = "FupinSans-Bold"
 MISSING = "FupinSans-Missing"
 FALLBACK_PREFIX = "FupinFallback"
 FALLBACK_ENV = "FUPIN_FALLBACK_FONTS"
+SHIPPED_FALLBACK_FILE = "BabelStoneHan-subset.ttf"
 FONT_SUFFIXES = (".ttf", ".ttc")
 MAX_FALLBACK_FILES = 64
 MAX_REMEMBERED_WIDTHS = 200_000
@@ -128,8 +131,11 @@ def _font_files(folder: Path, *, cjk_only: bool) -> list[Path]:
 
 
 def candidate_fallback_files() -> list[Path]:
-    """Font files to try as fallbacks, in order: the environment, ``resources/fonts``, the system."""
-    paths = [Path(p) for p in os.environ.get(FALLBACK_ENV, "").split(os.pathsep) if p.strip()]
+    """Font files to try as fallbacks, in order: the shipped subset, the environment, ``resources/fonts``,
+    the system."""
+    shipped = resource_path("fonts", SHIPPED_FALLBACK_FILE)
+    paths = [shipped] if shipped.is_file() else []
+    paths += [Path(p) for p in os.environ.get(FALLBACK_ENV, "").split(os.pathsep) if p.strip()]
     paths += _font_files(resource_path("fonts"), cjk_only=False)
     for folder in _system_font_dirs():
         paths += _font_files(folder, cjk_only=True)

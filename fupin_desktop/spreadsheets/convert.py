@@ -13,13 +13,15 @@ the zeros Excel pads with) survive and are read as text.
 import datetime as dt
 import re
 import unicodedata
+from operator import mul
 
 from fupin_desktop.domain.idnumber import (
+    CHECK_CHARACTERS,
     EARLIEST_BIRTH_YEAR,
     PROVINCE_CODES,
+    WEIGHTS,
     IdInfo,
     IdNumberError,
-    check_character,
     parse_id_number,
 )
 from fupin_desktop.spreadsheets.fields import VALUE_SYNONYMS, FieldSpec
@@ -133,7 +135,9 @@ def _quick_id(text: str, today: dt.date) -> IdInfo | None:
         born = dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
         return None
-    if born.year < EARLIEST_BIRTH_YEAR or born > today or check_character(text[:17]) != last:
+    if born.year < EARLIEST_BIRTH_YEAR or born > today:
+        return None
+    if CHECK_CHARACTERS[sum(map(mul, map(int, text[:17]), WEIGHTS)) % 11] != last:
         return None
     return IdInfo(number=text, region=text[:6], birth_date=born, sex="1" if int(text[16]) % 2 else "2")
 

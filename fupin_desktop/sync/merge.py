@@ -72,8 +72,7 @@ class MergeReport:
         return data
 
 
-def _jsonv(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
+_jsonv = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class Merger:
@@ -216,22 +215,97 @@ class Merger:
         self.report.flags.append((tbl, row_id, note))
 
     # --- the daily book ------------------------------------------------------------------------------------------
-    def ledger(self, rows: list, authority: int) -> None:
-        if not rows:
+    def ledger(self, lines: list[str], households: set[str], authority: int) -> None:
+        """Book lines (JSON text, already checked) into the append-only set; entries of absent households wait."""
+        from fupin_desktop.sync import ledger_lines
+
+        if not lines:
             return
-        known = {r[0] for r in self.db.execute(f"SELECT id FROM {t.HOUSEHOLDS}")}
-        ready = [r for r in rows if r[1] in known]
-        for r in rows:
-            if r[1] not in known:
-                change = Change(t.LEDGER, r[0], "*", r[10], (), dict(zip(LEDGER_COLUMNS, r, strict=True)))
-                self._hold(change, t.HOUSEHOLDS, r[1], authority)
+        missing = set(households)
+        ids = list(missing)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            missing -= {r[0] for r in self.db.execute(
+                f"SELECT id FROM {t.HOUSEHOLDS} WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+        if missing:
+            ready = []
+            for line in lines:
+                row = json.loads(line)[1:]
+                if row[1] in missing:
+                    change = Change(t.LEDGER, row[0], "*", row[10], (), dict(zip(LEDGER_COLUMNS, row, strict=True)))
+                    self._hold(change, t.HOUSEHOLDS, row[1], authority)
+                else:
+                    ready.append(line)
+            lines = ready
         before = self.db.conn.total_changes
-        self.db.conn.executemany(_LEDGER_INSERT, ready)
+        self.db.conn.executemany(ledger_lines.INSERT, ((line,) for line in lines))
         added = self.db.conn.total_changes - before
         self.report.ledger_new += added
-        self.report.ledger_unchanged += len(ready) - added
-        if added:
-            self.report.household_ids.update({r[1] for r in ready})
+        self.report.ledger_unchanged += len(lines) - added
+
+    # --- new rows in bulk --------------------------------------------------------------------------------------------
+    def create_many(self, creations: list[Change], authority: int) -> list[Change]:
+        """Insert the new rows of a bundle table by table with ``executemany``; returns the creations that need
+        the one-by-one path (row exists already, local-only or refused tables)."""
+        from_village = authority == 0
+        known = {(r[0], r[1], r[2]) for r in self.db.execute(
+            "SELECT tbl, row_id, stamp FROM sync_versions WHERE field = '*' AND device IN"
+            f" ({','.join('?' * len({c.device for c in creations}))})", sorted({c.device for c in creations}))}
+        by_table: dict[str, list[Change]] = {}
+        rest = []
+        for c in creations:
+            if (c.tbl, c.row_id, c.stamp) in known:
+                self.report.count(c.tbl, "unchanged")
+            elif not vs.syncs(c.tbl, c.row_id) or (from_village and c.tbl in TOWNSHIP_ONLY_TABLES):
+                rest.append(c)
+            else:
+                by_table.setdefault(c.tbl, []).append(c)
+        available: dict[str, set] = {}
+
+        def present(tbl: str, ids) -> set:
+            ids = [i for i in set(ids) if i not in available.setdefault(tbl, set())]
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                available[tbl].update(r[0] for r in self.db.execute(
+                    f"SELECT id FROM {tbl} WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+            return available[tbl]
+
+        for tbl in sorted(by_table, key=lambda name: TABLE_ORDER.index(name) if name in TABLE_ORDER else 99):
+            items = sorted(by_table[tbl], key=lambda c: c.stamp)
+            existing = set(present(tbl, [c.row_id for c in items]))
+            links = ([t.PARENTS[tbl]] if tbl in t.PARENTS else []) + list(EXTRA_PARENTS.get(tbl, ()))
+            for column, parent in links:
+                present(parent, [c.value.get(column) for c in items if c.value.get(column)])
+            rows, versions, logs = {}, [], []
+            for c in items:
+                if c.row_id in existing or c.row_id in available[tbl]:
+                    rest.append(c)
+                    continue
+                waiting = next(((parent, c.value[column]) for column, parent in links
+                                if c.value.get(column) and c.value[column] not in available[parent]), None)
+                if waiting is not None:
+                    self._hold(c, *waiting, authority)
+                    continue
+                columns = tuple(name for name in c.value if name not in NOT_SYNCED)
+                rows.setdefault(columns, []).append([c.value[name] for name in columns] + [c.stamp])
+                versions.append((tbl, c.row_id, "*", c.stamp, "", None, c.device, authority))
+                logs.append((c.op_id or self.source, tbl, c.row_id, "*", None, _jsonv(c.value), c.stamp, c.device,
+                             c.author, c.reason, self.source))
+                available[tbl].add(c.row_id)
+                self.report.count(tbl, "new")
+                self.touched.add((tbl, c.row_id))
+                if tbl == t.MEMBERS:
+                    self.members.add(c.row_id)
+            for columns, values in rows.items():
+                names = ", ".join(f'"{name}"' for name in columns)
+                self.db.conn.executemany(
+                    f"INSERT INTO {tbl} ({names}, updated_hlc) VALUES ({', '.join('?' * (len(columns) + 1))})", values)
+            self.db.conn.executemany("INSERT INTO sync_versions (tbl, row_id, field, stamp, bases, value, device,"
+                                     " authority) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", versions)
+            self.db.conn.executemany(
+                f"INSERT INTO {t.CHANGELOG} (op_id, tbl, row_id, field, old, new, hlc, device, operator, reason, source)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?)", logs)
+        return rest
 
     # --- held children ----------------------------------------------------------------------------------------------
     def release_held(self) -> None:
@@ -252,26 +326,27 @@ class Merger:
                 self.report.released += 1
                 item = json.loads(line)
                 if tbl == t.LEDGER:
-                    self.ledger([tuple(item[6][c] for c in LEDGER_COLUMNS)], authority)
+                    row = item[6]
+                    self.ledger([_jsonv(["l", *(row[c] for c in LEDGER_COLUMNS)])], {row["household_id"]}, authority)
                 else:
                     self.change(Change(*item[1:5], tuple(item[5]), *item[6:]), authority)
 
     # --- after the changes --------------------------------------------------------------------------------------------
     def find_duplicates(self) -> None:
-        for member_id in sorted(self.members):
-            row = self.db.execute(f"SELECT id_number, household_id, deleted FROM {t.MEMBERS} WHERE id = ?",
-                                  [member_id]).fetchone()
-            if not row or not row[0] or row[2]:
-                continue
-            for (other,) in self.db.execute(
-                    f"SELECT m.id FROM {t.MEMBERS} m JOIN {t.HOUSEHOLDS} h ON h.id = m.household_id"
-                    " WHERE m.id_number = ? AND m.id != ? AND m.household_id != ? AND m.deleted = 0 AND h.deleted = 0",
-                    [row[0], member_id, row[1]]).fetchall():
-                a, b = sorted((member_id, other))
-                cursor = self.db.execute(
-                    "INSERT INTO sync_duplicates (id, id_number, member_a, member_b) VALUES (?,?,?,?)"
-                    " ON CONFLICT(id) DO NOTHING", [f"{a}/{b}", row[0], a, b])
-                self.report.duplicates += cursor.rowcount > 0
+        """A possible-duplicate task for every new or changed member whose ID number another household holds."""
+        members = sorted(self.members)
+        before = self.db.conn.total_changes
+        for i in range(0, len(members), 500):
+            chunk = members[i:i + 500]
+            pairs = self.db.execute(
+                f"SELECT m.id, o.id, m.id_number FROM {t.MEMBERS} m JOIN {t.MEMBERS} o ON o.id_number = m.id_number"
+                f" AND o.id != m.id AND o.household_id != m.household_id AND o.deleted = 0"
+                f" JOIN {t.HOUSEHOLDS} h ON h.id = o.household_id AND h.deleted = 0"
+                f" WHERE m.id IN ({','.join('?' * len(chunk))}) AND m.id_number != '' AND m.deleted = 0", chunk).fetchall()
+            self.db.conn.executemany(
+                "INSERT INTO sync_duplicates (id, id_number, member_a, member_b) VALUES (?,?,?,?) ON CONFLICT(id) DO NOTHING",
+                [(f"{min(a, b)}/{max(a, b)}", number, min(a, b), max(a, b)) for a, b, number in pairs])
+        self.report.duplicates += self.db.conn.total_changes - before
 
     def affected_households(self) -> set[str]:
         ids = set(self.report.household_ids)
@@ -295,9 +370,12 @@ def merge(ctx, payload: Payload, *, authority: int, source: str, org: str = "") 
     report = MergeReport(org=org)
     merger = Merger(ctx, source=source, report=report)
     order = {name: i for i, name in enumerate(TABLE_ORDER)}
-    for change in sorted(payload.changes, key=lambda c: (order.get(c.tbl, 99), c.stamp, c.row_id, c.field)):
+    creations = [c for c in payload.changes if c.field == "*"]
+    others = merger.create_many(creations, authority) if creations else []
+    others += [c for c in payload.changes if c.field != "*"]
+    for change in sorted(others, key=lambda c: (order.get(c.tbl, 99), c.stamp, c.row_id, c.field)):
         merger.change(change, authority)
-    merger.ledger(payload.ledger, authority)
+    merger.ledger(payload.ledger, payload.ledger_households, authority)
     merger.release_held()
     merger.find_duplicates()
     households = merger.affected_households()

@@ -161,12 +161,17 @@ def _change(item: list, columns: dict) -> Change:
     for base in bases:
         _str(base, STAMP_RE, 140)
     if name == "*":
-        if not isinstance(value, dict) or len(value) > MAX_ROW_FIELDS or value.get("id") != row_id:
+        if type(value) is not dict or len(value) > MAX_ROW_FIELDS or value.get("id") != row_id:
             raise _Bad
-        for key, cell in value.items():
-            if key not in columns[tbl] or key in NOT_SYNCED:
-                raise _Bad
-            _scalar(cell)
+        if not value.keys() <= columns[tbl] or not NOT_SYNCED.isdisjoint(value):
+            raise _Bad
+        for cell in value.values():  # the common types first: this runs for every column of every new row
+            kind = type(cell)
+            if kind is str:
+                if len(cell) > MAX_TEXT:
+                    raise _Bad
+            elif cell is not None and kind is not bool:
+                _scalar(cell)
     else:
         if name not in columns[tbl] or name in NOT_SYNCED or name == "id":
             raise _Bad

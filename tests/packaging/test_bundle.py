@@ -69,11 +69,12 @@ def test_bundle_leaves_out_unused_qt(bundle):
     internal = bundle / "_internal"
     pyside = internal / "PySide6"
     assert not list(pyside.glob("QtQuick*")) and not list(pyside.glob("QtQml*")) and not list(pyside.glob("QtNetwork*"))
-    plugins = {path.parent.name + "/" + policy.plugin_name(path.name) for path in (pyside / "Qt" / "plugins").rglob("*")
+    qt = pyside / "Qt" if (pyside / "Qt").is_dir() else pyside  # PySide6/Qt/… except on Windows
+    plugins = {path.parent.name + "/" + policy.plugin_name(path.name) for path in (qt / "plugins").rglob("*")
                if path.is_file()}
     assert "platforms/qoffscreen" in plugins
     assert not any(name.split("/")[0] in policy.DROPPED_PLUGIN_TYPES for name in plugins), plugins
-    translations = sorted(path.name for path in (pyside / "Qt" / "translations").glob("*.qm"))
+    translations = sorted(path.name for path in (qt / "translations").glob("*.qm"))
     assert "qtbase_zh_CN.qm" in translations and all("_zh_" in name for name in translations)
 
 
@@ -108,11 +109,24 @@ def test_plugins_kept_and_dropped():
     assert not policy.plugin_wanted("sqldrivers", "qsqlite.dll", qt)
 
 
+def test_opengl_only_dlls_go_unless_opengl_is_used():
+    qt = {"QtCore", "QtGui", "QtWidgets"}
+    assert not policy.binary_wanted("opengl32sw.dll", qt)
+    assert not policy.binary_wanted("PySide6/d3dcompiler_47.dll", qt)
+    assert policy.binary_wanted("opengl32sw.dll", qt | {"QtOpenGLWidgets"})
+    assert policy.binary_wanted("PySide6/Qt6Gui.dll", qt)
+    assert not policy.binary_wanted("PySide6/plugins/platforms/qminimal.dll", qt)
+    assert not policy.binary_wanted("PySide6/Qt/plugins/platforms/libqvnc.so", qt)
+    assert policy.binary_wanted("PySide6/plugins/platforms/qwindows.dll", qt)
+
+
 def test_data_filters():
     assert policy.data_wanted("PySide6/Qt/translations/qtbase_zh_CN.qm")
     assert policy.data_wanted("PySide6\\Qt\\translations\\qt_zh_TW.qm")
     assert not policy.data_wanted("PySide6/Qt/translations/qtbase_de.qm")
     assert not policy.data_wanted("PySide6/Qt/translations/designer_zh_CN.qm")
+    assert policy.data_wanted("PySide6/translations/qtbase_zh_CN.qm")  # Windows layout
+    assert not policy.data_wanted("PySide6/translations/qtbase_ja.qm")
     for kept in ("root", "zh", "zh_Hans", "zh_Hans_CN", "zh_Hant_TW", "en", "en_US", "en_001"):
         assert policy.data_wanted(f"babel/locale-data/{kept}.dat"), kept
     assert not policy.data_wanted("babel/locale-data/fr_FR.dat")

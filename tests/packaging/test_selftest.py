@@ -84,3 +84,21 @@ def test_pdf_check_without_pypdf_checks_the_structure(tmp_path, monkeypatch):
     assert not check.problems and "未核对文字" in check.summary
     (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 broken")
     assert check_pdf(tmp_path / "b.pdf", []).problems == ["文件不是完整的 PDF"]
+
+
+def test_modal_closer_dismisses_boxes_but_not_progress(qapp):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+    from fupin_desktop.qt.selftest_pages import ModalCloser
+
+    with ModalCloser(qapp) as closer:
+        progress = QProgressDialog("整理帮扶干部", "取消", 0, 0)
+        progress.setModal(True)
+        progress.show()
+        box = QMessageBox(QMessageBox.Icon.Critical, "无法打开数据", "数据文件打不开")
+        QTimer.singleShot(10_000, box.reject)  # never hang the suite, even if the closer failed
+        progress.hide()
+        box.exec()  # returns once the closer has closed it
+    assert closer.seen == ["弹出了对话框“数据文件打不开”"]
+    assert not progress.wasCanceled()

@@ -19,9 +19,21 @@ from tests.services.factories import household_values, members_values
 
 
 def _form_members(members):
-    return [{"id": m.id, "name": m.name, "id_number": m.id_number, "relation": m.relation,
-             "education": m.education, "schooling": m.schooling, "health": m.health, "labour": m.labour,
-             "work_status": m.work_status, "work_months": m.work_months} for m in members]
+    return [
+        {
+            "id": m.id,
+            "name": m.name,
+            "id_number": m.id_number,
+            "relation": m.relation,
+            "education": m.education,
+            "schooling": m.schooling,
+            "health": m.health,
+            "labour": m.labour,
+            "work_status": m.work_status,
+            "work_months": m.work_months,
+        }
+        for m in members
+    ]
 
 
 def test_create_through_save_household(ctx, village, helper):
@@ -35,13 +47,22 @@ def test_one_save_is_one_operation_and_adds_members(ctx, household):
     _household, members = hh.load(ctx, household)
     form = _form_members(members)
     form[2]["schooling"] = "06"
-    form.append({"name": "张小红", "id_number": "610702201203040025", "relation": "04", "schooling": "03",
-                 "health": "01"})
+    form.append(
+        {
+            "name": "张小红",
+            "id_number": "610702201203040025",
+            "relation": "04",
+            "schooling": "03",
+            "health": "01",
+        }
+    )
     _id, changes = save_household(ctx, household, {"phone": "13911112222"}, form)
     assert len({entry[0] for entry in changes.fields}) == 2  # households and members, one op id
     _household, after = hh.load(ctx, household)
     assert [m.name for m in after][-1] == "张小红" and after[2].schooling == "06"
-    ops = {e.reason for e in history(ctx, household) if e.table in ("households", "members") and e.field != "*"}
+    ops = {
+        e.reason for e in history(ctx, household) if e.table in ("households", "members") and e.field != "*"
+    }
     assert ops == {"修改档案"}
 
 

@@ -139,3 +139,29 @@ def test_bundle_bytes_hold_no_names_or_id_numbers(trip):
     for (account,) in con.execute("SELECT bank_account FROM households WHERE bank_account != ''"):
         assert account.encode() not in data
     con.close()
+
+
+def test_conflict_report_and_village_status(trip, tmp_path):
+    call = trip["call"]
+    pdf = tmp_path / "report.pdf"
+    code, out, err = call("--data-dir", trip["t"], "conflicts", "--pdf", pdf)
+    assert code == 0, err
+    assert pdf.read_bytes().startswith(b"%PDF") and "已生成冲突报告" in out
+    code, out, err = call("--data-dir", trip["v"], "sync", "status")
+    assert code == 0 and "乡镇公钥" in out and "待发送" in out, err
+
+
+def test_import_without_yes_and_without_a_terminal_asks_for_confirmation(trip, tmp_path):
+    import sys
+
+    call = trip["call"]
+    stick = tmp_path / "again"
+    stick.mkdir()
+    code, out, err = call("--data-dir", trip["v"], "export", "--out", stick, "--full")
+    assert code == 0, err
+    stdin, sys.stdin = sys.stdin, None
+    try:
+        code, out, err = call("--data-dir", trip["t"], "import", *stick.glob("*.fpb"))
+    finally:
+        sys.stdin = stdin
+    assert code == 1 and "--yes" in err and "预览" in out

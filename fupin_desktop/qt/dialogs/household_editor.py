@@ -175,9 +175,9 @@ class HouseholdEditorDialog(QDialog):
         def finished(result):
             changes = result[-1] if isinstance(result, tuple) else result
             self._own_ops.add(getattr(changes, "op_id", ""))
+            self.say(_("已保存。"))
             if done is not None:
                 done(result)
-            self.say(_("已保存。"))
             self._load()
 
         self.services.ops.run(
@@ -248,13 +248,9 @@ class HouseholdEditorDialog(QDialog):
         return {**self.basic.values(), **self.conditions.values(), **self.assistance.values()}
 
     def current_records(self) -> tuple[r.Household, list[r.Member]]:
-        base = (
-            self.data.file.household
-            if self.data and self.data.file
-            else r.Household(
-                id="new", village_id=self.data.village.id if self.data and self.data.village else ""
-            )
-        )
+        data = self.data
+        village_id = data.village.id if data and data.village else ""
+        base = data.file.household if data and data.file else r.Household(id="new", village_id=village_id)
         household = dataclasses.replace(base, **self.household_values())
         return household, self.members.records(household.id)
 
@@ -374,13 +370,8 @@ class HouseholdEditorDialog(QDialog):
         if preview is None or preview.refused:
             self.say(undo_text(preview), error=True)
             return
-        answer = QMessageBox.question(
-            self,
-            _("撤销"),
-            undo_text(preview) + "？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        if QMessageBox.question(self, _("撤销"), undo_text(preview) + "？", yes | no) != yes:
             return
         self._set_busy(True)
         self.run_op(undo_last, self.household_id, done=lambda _changes: self.say(_("已撤销。")))

@@ -87,9 +87,12 @@ class FigureCardWidget(QFrame):
         self.caption_label.setObjectName("figureCaption")
         self.detail_label = QLabel("", self)
         self.detail_label.setObjectName("figureCaption")
+        for label in (self.caption_label, self.detail_label):
+            label.setWordWrap(True)  # lets the six cards share 1366 pixels in large-font mode
         layout.addWidget(self.caption_label)
         layout.addWidget(self.value_label)
         layout.addWidget(self.detail_label)
+        layout.addStretch(1)
 
     def set_value(self, value: str, detail: str = "", *, alert: bool = False) -> None:
         self.value_label.setText(value)

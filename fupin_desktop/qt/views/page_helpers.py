@@ -222,11 +222,15 @@ class HelpersPageView(QWidget):
     def refresh(self) -> None:
         self._timer.stop()
         if self._job is not None and not self._job.done:
+            self._again = True  # a change arrived while loading: load once more afterwards
             return
+        self._again = False
         self._job = ProgressJob(self.services.ops, self, _("整理帮扶干部"), load_helpers,
                                 on_done=self.show_rows)
 
     def show_rows(self, rows: list[HelperRow]) -> None:
+        if getattr(self, "_again", False):
+            QTimer.singleShot(0, self.refresh)
         selected = self.current_helper()
         self.rows = rows
         self._fill_helpers()

@@ -15,9 +15,10 @@ from fupin_desktop.services.queries import HouseholdFilter
 
 SEARCH_DELAY_MS = 150
 FIRST_EXIT_YEAR = 2014
-COLUMN_WIDTHS = {"colour": 58, "number": 170, "head_name": 90, "people": 48, "village_group": 80,
-                 "attribute": 104, "main_cause": 120, "planned_exit_year": 96, "exit_status": 130,
-                 "exit_step": 100, "problems": 140}
+# Column widths in Chinese characters (they follow the font, so large-font mode stays readable).
+COLUMN_CHARS = {"colour": 3, "number": 9.5, "head_name": 4.5, "people": 2.5, "village_group": 4,
+                "attribute": 5.5, "main_cause": 6.5, "planned_exit_year": 5, "exit_status": 7.5,
+                "exit_step": 5.5, "problems": 7}
 ANY = None  # the "all" entry of every filter combo
 
 
@@ -67,16 +68,29 @@ class HouseholdsPageView(QWidget):
         table = self.ui.tableView
         table.setModel(self.model)
         table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.setIconSize(QSize(12, 12))
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, key in enumerate(COLUMN_KEYS):
-            table.setColumnWidth(column, COLUMN_WIDTHS.get(key, 100))
+        self._size_columns()
         table.doubleClicked.connect(self._open_index)
         table.installEventFilter(self)
+
+    def _size_columns(self) -> None:
+        table = self.ui.tableView
+        char = table.fontMetrics().horizontalAdvance("中")
+        header_metrics = table.horizontalHeader().fontMetrics()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        for column, key in enumerate(COLUMN_KEYS):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(int(COLUMN_CHARS.get(key, 5) * char), header_metrics.horizontalAdvance(title)) + 16
+            table.setColumnWidth(column, width)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
+        super().changeEvent(event)
 
     def _fill_combos(self) -> None:
         ui = self.ui
