@@ -40,23 +40,37 @@ class ContextFactory:
 
     def __init__(self, args):
         self.args = args
-        self._ctx = None
+        self._session = None
 
     def __call__(self):
-        if self._ctx is None:
-            from fupin_desktop.services.context import open_context
+        """The context, after locking the data folder and checking the database (services.backup)."""
+        if self._session is None:
+            from fupin_desktop.services.backup import open_session
 
-            self._ctx = open_context(self.args.data_dir, operator=self.args.operator)
-        return self._ctx
+            self._session = open_session(self.args.data_dir, operator=self.args.operator)
+        return self._session.ctx
 
     def close(self):
-        if self._ctx is not None:
-            self._ctx.close()
+        if self._session is None:
+            return
+        from fupin_desktop.services.backup import maybe_periodic_backup
+        from fupin_desktop.storage.database import StorageError
+
+        try:
+            maybe_periodic_backup(self._session.ctx)
+        except StorageError as exc:
+            print(f"提醒：自动备份没有完成：{exc}", file=sys.stderr)
+        finally:
+            self._session.close()
+            self._session = None
 
 
 def main(argv=None) -> int:
+    import sqlite3
+
     from fupin_desktop.services.errors import ServiceError
     from fupin_desktop.storage.database import StorageError
+    from fupin_desktop.storage.recovery import explain
 
     _utf8_console()
     parser = build_parser()
@@ -67,14 +81,24 @@ def main(argv=None) -> int:
     except (ServiceError, StorageError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
+    except sqlite3.Error as exc:
+        print(f"错误：{explain(exc) or exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
     except OSError as exc:
+        known = explain(exc)
+        if known is not None:
+            print(f"错误：{known}", file=sys.stderr)
+            return 1
         print(f"错误：文件操作失败：{exc.strerror or exc}（{getattr(exc, 'filename', '') or ''}）", file=sys.stderr)
         return 1
     finally:
-        factory.close()
+        try:
+            factory.close()
+        except (StorageError, OSError, sqlite3.Error) as exc:
+            print(f"提醒：关闭数据文件时出错：{explain(exc) or exc}", file=sys.stderr)
 
 
 def _utf8_console():

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from fupin_desktop.storage.recovery import explain
+
 
 @dataclass
 class Job:
@@ -65,7 +67,7 @@ class DatabaseThread(QObject):
                 try:
                     job.result = job.fn(self.ctx, *job.args, **job.kwargs)
                 except BaseException as exc:
-                    job.error = exc
+                    job.error = explain(exc) or exc  # SQLite and disk errors reach the person in Chinese
                     job.trace = traceback.format_exc()
             job.done.set()
             self.finished.emit(job)

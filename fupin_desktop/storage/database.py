@@ -5,6 +5,7 @@ file up before applying pending migrations, and refuses a file written by a newe
 """
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -69,8 +70,24 @@ def backup_to(db: sqlite_utils.Database, target: Path) -> Path:
         dest.execute("PRAGMA journal_mode = DELETE")
     finally:
         dest.close()
+    _fsync(tmp)
     tmp.replace(target)
+    _fsync(target.parent)
     return target
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or a folder's entries, where the platform allows) to the disk."""
+    try:
+        fd = os.open(str(path), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def known_migrations() -> set[str]:

@@ -112,9 +112,12 @@ def prepare(ctx, path: Path, secrets: Secrets, *, data: bytes | None = None, rin
 
             data, _ = read_file(path)
         ring = ring or keyring_for(ctx, secrets)
-        result.bundle = verify.check(data, ring, verify.table_columns(ctx.db), file_name=path.name,
-                                     already=_already(ctx.db, path.name))
-        result.gap = _gap(ctx.db, result.bundle.manifest)
+        bundle = verify.check(data, ring, verify.table_columns(ctx.db), file_name=path.name,
+                              already=_already(ctx.db, path.name))
+        if bundle.kind != "township_corrections":
+            _check_own_village(ctx.db, bundle)
+        result.bundle = bundle
+        result.gap = _gap(ctx.db, bundle.manifest)
     except AlreadyImported as exc:
         result.error, result.already = str(exc), True
     except PassphraseNeeded:
@@ -122,6 +125,37 @@ def prepare(ctx, path: Path, secrets: Secrets, *, data: bytes | None = None, rin
     except BundleRefused as exc:
         result.error = str(exc)
     return result
+
+
+def source_village_id(db, bundle) -> str | None:
+    """The id of the village a village bundle comes from: from its own ``villages`` row, else this database."""
+    code = bundle.source["org"]
+    for change in bundle.payload.changes:
+        if change.tbl == "villages" and change.field == "*" and change.value.get("code") == code:
+            return change.row_id
+    row = db.execute("SELECT id FROM villages WHERE code = ?", [code]).fetchone()
+    return row[0] if row else None
+
+
+def _check_own_village(db, bundle) -> None:
+    """A village bundle may create only its own village and households in it (reads only)."""
+    code, village_id = bundle.source["org"], source_village_id(db, bundle)
+    for change in bundle.payload.changes:
+        if change.field != "*":
+            continue
+        if change.tbl == "villages" and (change.value.get("code") != code or change.row_id != village_id):
+            raise BundleRefused(f"数据包里有其他村的村庄信息（来源村 {code}），已拒绝整个文件。")
+        if change.tbl == "households" and change.value.get("village_id") != village_id:
+            raise BundleRefused(f"数据包里有不属于来源村 {code} 的贫困户，已拒绝整个文件。")
+    own = {c.row_id for c in bundle.payload.changes if c.tbl == "households" and c.field == "*"}
+    others = sorted({c.value.get("household_id") for c in bundle.payload.changes if c.field == "*"
+                     and isinstance(c.value.get("household_id"), str)} - own)
+    for i in range(0, len(others), 500):
+        chunk = others[i:i + 500]
+        found = db.execute(f"SELECT village_id FROM households WHERE id IN ({','.join('?' * len(chunk))})"
+                           " AND village_id != ?", [*chunk, village_id or ""]).fetchone()
+        if found is not None:
+            raise BundleRefused(f"数据包里有属于其他村贫困户的记录（来源村 {code}），已拒绝整个文件。")
 
 
 def _authority(bundle: verify.VerifiedBundle) -> int:
@@ -132,8 +166,10 @@ def _merge(ctx, prepared: Prepared) -> MergeReport:
     bundle = prepared.bundle
     mode = ctx.settings.mode
     vs.catch_up(ctx.db, 1 if mode == "township" else 0)
+    corrections = bundle.kind == "township_corrections"
     return merge(ctx, bundle.payload, authority=_authority(bundle), source=f"{vs.IMPORT_SOURCE}{bundle.bundle_id}",
-                 org=bundle.manifest["target"]["org"] if bundle.kind == "township_corrections" else bundle.source["org"])
+                 org=bundle.manifest["target"]["org"] if corrections else bundle.source["org"],
+                 village_id=None if corrections else source_village_id(ctx.db, bundle))
 
 
 def _content_error(exc: Exception) -> BundleRefused:

@@ -32,6 +32,7 @@ EXITED = ("1", "4")
 EXTRA_PARENTS = {t.PAIRINGS: (("helper_id", t.HELPERS),)}
 REFUSE_OWNED = "乡镇负责的字段，村里的修改不予采用"
 REFUSE_POLICY = "全局设置和贫困线由乡镇统一设定"
+REFUSE_OTHER_VILLAGE = "不属于来源村的记录，村里不能修改"
 _LEDGER_INSERT = (f"INSERT INTO {t.LEDGER} ({', '.join(LEDGER_COLUMNS)}) VALUES ({', '.join('?' * len(LEDGER_COLUMNS))})"
                   " ON CONFLICT(id) DO NOTHING")
 
@@ -82,6 +83,7 @@ class Merger:
         self.source = source
         self.report = report
         self.members: set[str] = set()
+        self.village_id: str | None = None
         self.touched: set[tuple[str, str]] = set()
 
     # --- helpers ---------------------------------------------------------------------------------------------
@@ -181,6 +183,9 @@ class Merger:
         if current is None:
             self._hold(change, tbl, row_id, authority)
             return
+        if from_village and self.village_id and self._village_of(tbl, row_id) not in (None, self.village_id):
+            self._refuse(change, REFUSE_OTHER_VILLAGE)
+            return
         value_json = _jsonv(change.value)
         vs.record(self.db, tbl, row_id, name, change.stamp, change.bases, value_json, change.device, authority)
         self._log(change, current[0], value_json)
@@ -197,6 +202,19 @@ class Merger:
             household_id = found[0] if found else None
         if from_village and self._household_exited(household_id):
             self._flag(tbl, row_id, f"已脱贫户的“{name}”有更新（已采用，未重新打开）")
+
+    def _village_of(self, tbl: str, row_id: str) -> str | None:
+        if tbl == t.VILLAGES:
+            return row_id
+        if tbl == t.HOUSEHOLDS:
+            household_id = row_id
+        elif tbl in t.PARENTS and t.PARENTS[tbl][1] == t.HOUSEHOLDS:
+            found = self.db.execute(f"SELECT household_id FROM {tbl} WHERE id = ?", [row_id]).fetchone()
+            household_id = found[0] if found else None
+        else:
+            return None
+        found = self.db.execute(f"SELECT village_id FROM {t.HOUSEHOLDS} WHERE id = ?", [household_id]).fetchone()
+        return found[0] if found else None
 
     def _parallel(self, change: Change) -> bool:
         since = min(change.bases) if change.bases else ""
@@ -363,12 +381,17 @@ class Merger:
         return ids
 
 
-def merge(ctx, payload: Payload, *, authority: int, source: str, org: str = "") -> MergeReport:
-    """Apply a verified payload inside the caller's transaction; returns what happened."""
+def merge(ctx, payload: Payload, *, authority: int, source: str, org: str = "",
+          village_id: str | None = None) -> MergeReport:
+    """Apply a verified payload inside the caller's transaction; returns what happened.
+
+    ``village_id``: for a village bundle, its own village; changes to another village's records are refused.
+    """
     from fupin_desktop.services import derived
 
     report = MergeReport(org=org)
     merger = Merger(ctx, source=source, report=report)
+    merger.village_id = village_id
     order = {name: i for i, name in enumerate(TABLE_ORDER)}
     creations = [c for c in payload.changes if c.field == "*"]
     others = merger.create_many(creations, authority) if creations else []

@@ -84,5 +84,6 @@ def test_second_start_shows_the_window_before_the_database_answers(data_dir, clo
     command = [sys.executable, "-m", "fupin_desktop", "--data-dir", str(data_dir), "--ready-marker"]
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    marks = dict(line.split() for line in result.stdout.splitlines() if line.split()[:1] in (["ready"], ["filled"]))
+    marks = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()
+             if line.split()[:1] in (["ready"], ["filled"])}
     assert float(marks["ready"]) <= float(marks["filled"])

@@ -86,3 +86,46 @@ def test_print_preview_lists_names_no_font_can_print():
     assert ("members[0].name", factory.HEAD, ["䶮"]) in found
     assert all(chars == ["䶮"] for _, _, chars in found)
     assert lines and "王䶮" in lines[0] and "方框" in lines[0]
+
+
+RARE = "王䶮𠮷㛃"  # 䶮 U+4DAE and 㛃 U+36C3 (Extension A), 𠮷 U+20BB7 (Extension B)
+
+
+@pytest.fixture
+def default_chain():
+    """The process's real chain: the shipped font, then the shipped BabelStone Han subset first of all fallbacks."""
+    previous = fonts.use_chain(None)
+    yield fonts.chain()
+    fonts.use_chain(previous)
+
+
+def test_the_shipped_fallback_is_the_first_fallback_and_is_truetype():
+    from fupin_desktop.resources import resource_path
+
+    shipped = resource_path("fonts", fonts.SHIPPED_FALLBACK_FILE)
+    assert shipped.is_file()
+    assert (resource_path("fonts") / "LICENSE-babelstone-han.txt").is_file()
+    assert fonts.candidate_fallback_files()[0] == shipped
+    assert shipped.read_bytes()[:4] == b"\x00\x01\x00\x00"  # TrueType outlines (glyf), embeddable by ReportLab
+
+
+def test_rare_characters_print_from_the_shipped_fallback(default_chain, tmp_path):
+    assert fonts.missing_glyphs(RARE) == []
+    assert [font for font, _chunk in default_chain.runs(RARE)][0] == fonts.MAIN
+    assert all(font and font.startswith(fonts.FALLBACK_PREFIX) for font, _chunk in default_chain.runs(RARE)[1:])
+    data = factory.packet()
+    path = tmp_path / "packet.pdf"
+    render_packet(data, path)
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    assert factory.HEAD in text
+    from fupin_desktop.reports.checks import warning_lines
+
+    assert warning_lines(data) == []  # nothing left to warn about: 䶮 really prints
+    rows = pdffonts_rows(path)
+    if rows is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    names = [row["name"] for row in rows]
+    assert any("WenQuanYiMicroHei" in name for name in names), names
+    assert any("BabelStoneHan" in name for name in names), names
+    assert not any("Missing" in name for name in names), names  # no crossed box: a real glyph
+    assert all(row["emb"] == "yes" for row in rows), rows

@@ -29,7 +29,11 @@ def scene(base, tmp_path_factory):
     common = {"org": world.VILLAGE_CODE, "target": world.TOWNSHIP_CODE, "box_public": base.identity.box}
     good = craft(device, lines=good_lines, **common)
     village.close()
-    yield {"township": township, "device": device, "hid": hid, "stamp": stamp, "good": good, "common": common,
+    other_village, other_household = "v-" + "2" * 10, "h-" + "2" * 10
+    with township.db.atomic():
+        township.db.execute("INSERT INTO villages (id, code, name) VALUES (?, '610702101209', '别村')", [other_village])
+        township.db.execute("INSERT INTO households (id, village_id) VALUES (?, ?)", [other_household, other_village])
+    yield {"township": township, "other_household": other_household, "device": device, "hid": hid, "stamp": stamp, "good": good, "common": common,
            "lines": good_lines, "root": root, "base": base}
     township.close()
 
@@ -164,6 +168,13 @@ def _cases(scene) -> list[tuple[str, bytes]]:
     }
     for label, line in bad_lines.items():
         cases.append((f"line: {label}", signed(lines=[*lines, line])))
+    other_household = {"id": "h-other", "village_id": "v-other", "number": "1"}
+    cases.append(("household of another village", signed(lines=[change_line("households", "h-other", "*",
+                                                                             other_household, stamp)])))
+    cases.append(("village row of another village", signed(lines=[change_line(
+        "villages", "v-other", "*", {"id": "v-other", "code": "610702101202", "name": "别村"}, stamp)])))
+    cases.append(("member for another village's household", signed(lines=[change_line(
+        "members", "m-x", "*", {"id": "m-x", "household_id": scene["other_household"], "name": "某"}, stamp)])))
     cases.append(("more lines than declared", signed(line_count=5)))
     cases.append(("fewer lines than declared", signed(lines=[*lines, *lines], line_count=1)))
     return cases

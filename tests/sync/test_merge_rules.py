@@ -179,3 +179,20 @@ def test_dry_run_changes_nothing(base, copies, tmp_path):
     [p] = world.import_into(township, [result.path], secrets=base.secrets, dry=True)
     assert p.report.updated == 1 and not p.applied
     assert world.db_sha256(township) == before
+
+
+def test_a_village_cannot_change_another_villages_records(base, copies, tmp_path):
+    from fupin_desktop.sync import keys as k
+    from tests.sync.hostile_kit import change_line, craft
+
+    village, township = copies("village"), copies("township_synced")
+    with township.db.atomic():
+        township.db.execute("INSERT INTO villages (id, code, name) VALUES ('v-9', '610702101209', '别村')")
+        township.db.execute("INSERT INTO households (id, village_id, phone) VALUES ('h-9', 'v-9', '1')")
+    data = craft(k.device_keys(village), org=world.VILLAGE_CODE, target=world.TOWNSHIP_CODE,
+                 box_public=base.identity.box, lines=[change_line("households", "h-9", "phone", "2", village.hlc.tick())])
+    path = tmp_path / "forged.fpb"
+    path.write_bytes(data)
+    [p] = world.import_into(township, [path], secrets=base.secrets)
+    assert p.applied and p.report.refused == 1 and "来源村" in p.report.refusals[0][4]
+    assert _value(township, t.HOUSEHOLDS, "h-9", "phone") == "1"

@@ -28,6 +28,7 @@ from fupin_desktop.services.queries import HouseholdFilter
 
 SEARCH_DELAY_MS = 200
 SHOWN_COLUMNS = ("colour", "number", "head_name", "people", "village_group", "exit_step")
+COLUMN_WIDTHS = {"colour": 58, "number": 150, "head_name": 80, "people": 44, "village_group": 70}
 SCOPES = (("all", N_("全部户")), ("filter", N_("符合下面筛选条件的户")), ("selected", N_("表中选定的户")))
 
 
@@ -90,6 +91,7 @@ class PrintPageView(QWidget):
         header.setStretchLastSection(True)
         for index, key in enumerate(COLUMN_KEYS):
             self.table.setColumnHidden(index, key not in SHOWN_COLUMNS)
+            self.table.setColumnWidth(index, COLUMN_WIDTHS.get(key, 80))
         column.addWidget(self.table, 1)
         self.count_label = QLabel("", left)
         self.count_label.setWordWrap(True)

@@ -233,7 +233,8 @@ class PrintPanel(QWidget):
             note = _("预览：共 {pages} 页，下面是前 {n} 页。").format(pages=pages, n=len(images))
         self.preview.show_pages(images, note)
         self.preview.show_warnings(warnings)
-        self._say(note if not warnings else note + _("有 {n} 处字打印不出来，见上方提示。").format(n=len(warnings)))
+        self._say(_("预览已生成。") if not warnings else
+                  _("预览已生成；有 {n} 处字打印不出来，见预览上方的提示。").format(n=len(warnings)))
 
     # save ------------------------------------------------------------------------------------------------
     def ask_save_path(self, suggestion: str) -> str:
