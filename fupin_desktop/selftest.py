@@ -272,7 +272,7 @@ class SelfTest:
         if len(bundles) != 1:
             raise StepFailed(f"导出后U盘文件夹里应多出 1 个数据包，实际 {len(bundles)} 个")
         bundle = bundles[0]
-        imported = self.cli_ok(self.township, "import", str(bundle), "--yes", "--key-passphrase", KEY_PASSPHRASE)
+        self.cli_ok(self.township, "import", str(bundle), "--yes", "--key-passphrase", KEY_PASSPHRASE)
         village_view = self.cli_json(self.village, "summary", "--json")
         township_view = self.cli_json(self.township, "summary", "--json", "--village", code)
         if village_view != township_view:
@@ -284,7 +284,6 @@ class SelfTest:
             raise StepFailed("再次导入同一数据包后乡镇数据变了")
         if "已导入过" not in again.out + again.err:
             raise StepFailed(f"再次导入同一数据包没有说明已导入过：{again.tail(2)}")
-        del imported
         return (f"{bundle.name}（{bundle.stat().st_size // 1024} KB）导入乡镇 {township_code}，"
                 f"两边汇总一致（{village_view.get('households')} 户）；重复导入无改动")
 

@@ -1,8 +1,9 @@
 """What the PyInstaller bundle keeps and leaves out, as plain functions the spec calls (and tests can).
 
 The rules follow the package's own source: a PySide6 module is bundled only when some module of
-``fupin_desktop`` names it, Qt plugins are chosen per type by the lists below, Pillow only when ReportLab
-is asked to draw raster images, pypdf only when it is a runtime dependency in pyproject.toml.
+``fupin_desktop`` names it, Qt plugins are chosen per type by the lists below, Pillow only when the package
+imports it or asks ReportLab to draw raster images, pypdf only when it is a runtime dependency in
+pyproject.toml.
 """
 
 import importlib.util
@@ -49,7 +50,9 @@ SVG_PLUGINS = {"imageformats": {"qsvg"}, "iconengines": {"qsvgicon"}}
 QT_TRANSLATIONS = re.compile(r"^qt(base)?_zh_(CN|TW)\.qm$")
 BABEL_LOCALES = re.compile(r"^(root|zh(_\w+)?|en|en_001|en_US(_\w+)?)\.dat$")
 
-RASTER_IMAGE_USE = re.compile(r"\bPIL\b|drawImage|drawInlineImage|ImageReader|platypus(\.flowables)? import[^\n]*\bImage\b")
+PIL_IMPORT = re.compile(r"^\s*(import PIL\b|from PIL\b)", re.MULTILINE)
+# ReportLab drawing raster images (it needs Pillow for them); QPainter.drawImage in the Qt face does not count.
+REPORTLAB_IMAGES = re.compile(r"drawImage|drawInlineImage|ImageReader|platypus(\.flowables)? import[^\n]*\bImage\b")
 
 
 def package_sources(package_dir: Path) -> dict[str, str]:
@@ -82,8 +85,12 @@ def available_qt_modules() -> set[str]:
 
 
 def uses_raster_images(sources: dict[str, str]) -> bool:
-    """True when some module hands ReportLab (or anything) raster images, which needs Pillow."""
-    return any(RASTER_IMAGE_USE.search(text) for text in sources.values())
+    """True when some module imports Pillow, or hands ReportLab raster images (which needs Pillow)."""
+    for name, text in sources.items():
+        qt_face = "/qt/" in name.replace("\\", "/")
+        if PIL_IMPORT.search(text) or (not qt_face and REPORTLAB_IMAGES.search(text)):
+            return True
+    return False
 
 
 def pypdf_is_runtime_dependency(pyproject: Path | None = None) -> bool:

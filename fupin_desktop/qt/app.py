@@ -13,7 +13,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from fupin_desktop.i18n.translate import _, current_language, normalise_locale, set_language
+from fupin_desktop.i18n.translate import _, normalise_locale, set_language
 from fupin_desktop.resources import font_path
 
 APP_NAME = "fupin_desktop"
@@ -185,14 +185,8 @@ def launch(options: LaunchOptions) -> int:
 
     app = create_application()
     controller = StartupController(app, options, started=started)
-    if not controller.start():
-        return controller.exit_code
-    if options.screenshots is not None or options.ready_marker:
+    if not controller.start():  # screenshots, the bench's ready marker, a cancelled wizard or an error
         return controller.exit_code
     code = app.exec()
     controller.shutdown()
     return code
-
-
-def current_locale() -> str:
-    return current_language()

@@ -347,7 +347,9 @@ class FirstRunWizard(QWizard):
             self.ops.run(setup_township, page.code.text().strip(), page.name.text().strip(),
                          page.operator.text().strip(), on_done=self._saved, on_error=self._failed)
         else:
-            self.ops.run(setup_village, self.village_page.values(), self.team_page.team_values(),
+            village = {**self.village_page.values(), "first_secretary": self.team_page.secretary.text().strip(),
+                       "first_secretary_phone": self.team_page.phone.text().strip()}
+            self.ops.run(setup_village, village, self.team_page.team_values(),
                          self.team_page.operator.text().strip(), on_done=self._saved, on_error=self._failed)
 
     def _saved(self, _result) -> None:

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # not while an editor has focus
         action.triggered.connect(slot)
         menu.addAction(action)
         return action

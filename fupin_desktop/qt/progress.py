@@ -38,12 +38,14 @@ class ProgressJob(QObject):
         if not cancellable:
             self.dialog.setCancelButton(None)
         self.dialog.hide()
-        self.dialog.canceled.connect(self.cancel)
+        self.dialog.canceled.connect(self.cancel)  # the 取消 button or closing the dialog
+        self.dialog.rejected.connect(self.cancel)  # Esc
         self.progressed.connect(self._show_progress)
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self._reveal)
         self.done = False
         self.cancelled = False
+        self.shown = False  # the dialog appeared (the job outlasted the delay)
 
         def work(ctx, *a, **kw):
             if self._cancel.is_set():  # cancelled before it started
@@ -63,6 +65,7 @@ class ProgressJob(QObject):
     @Slot()
     def _reveal(self) -> None:
         if not self.done:
+            self.shown = True
             self.dialog.show()
 
     @Slot(int, int)

@@ -12,6 +12,7 @@ start waits for the database and asks the first-run wizard when the folder is em
 import dataclasses
 import json
 import os
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -84,6 +85,12 @@ class StartupState:
             return None
 
 
+def backup_on_exit(ctx) -> None:
+    from fupin_desktop.services.backup import maybe_periodic_backup
+
+    maybe_periodic_backup(ctx)
+
+
 def startup_state(ctx) -> StartupState:
     from fupin_desktop.services.villages import villages
 
@@ -103,6 +110,7 @@ class StartupController:
         self.ops: Ops | None = None
         self.window = None
         self.preferences: UiPreferences | None = None
+        self.session = None  # fupin_desktop.services.backup.Session, set on the database thread
         self._painted = threading.Event()
 
     # start ---------------------------------------------------------------------------------------------
@@ -116,10 +124,12 @@ class StartupController:
         painted = self._painted
 
         def open_after_paint():
+            """Lock the folder, check the database, open it (the CLI's session), once the window is painted."""
             painted.wait(OPEN_AFTER_PAINT_TIMEOUT)
-            from fupin_desktop.services.context import open_context
+            from fupin_desktop.services.backup import open_session
 
-            return open_context(data_dir, operator=options.operator)
+            self.session = open_session(data_dir, operator=options.operator)
+            return self.session.ctx
 
         self.worker = DatabaseThread(open_after_paint)
         self.ops = Ops(self.worker)
@@ -155,6 +165,7 @@ class StartupController:
             state = self.worker.call(startup_state)
         self._show(state)
         self._remember(state)
+        self._tell_notes()
         if self.options.screenshots is not None:
             from fupin_desktop.qt.screenshots import take_screenshots
 
@@ -223,6 +234,12 @@ class StartupController:
         self.window.services.settings = state.settings
         self.window.set_village(state.village_id, state.village_name)
         self._remember(state)
+        self._tell_notes()
+
+    def _tell_notes(self) -> None:
+        notes = list(getattr(self.session, "notes", None) or [])
+        if notes and self.window is not None:
+            self.window.notify("；".join(notes), 15000)
 
     def _remember(self, state: StartupState) -> None:
         if not state.needs_setup:
@@ -250,5 +267,13 @@ class StartupController:
             self.window.deleteLater()
             self.window = None
         if self.worker is not None:
-            self.worker.stop()
+            if self.worker.ctx is not None and self.options.screenshots is None and not self.options.ready_marker:
+                try:  # the periodic backup also runs on the way out (services.backup decides whether it is due)
+                    self.worker.call(backup_on_exit, timeout=600)
+                except Exception as exc:
+                    print(_("提醒：自动备份没有完成：{error}").format(error=exc), file=sys.stderr)
+            self.worker.stop()  # closes the database on its own thread
             self.worker = None
+        if self.session is not None:
+            self.session.lock.release()
+            self.session = None

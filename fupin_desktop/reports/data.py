@@ -1,6 +1,6 @@
 """Plain inputs of the printed documents, built from the domain records (one dataclass per document).
 
-The reports never read the database: a thin adapter in ``services`` fills these from a household's file
+The documents never read the database: the adapter ``reports/printing.py`` fills these from a household's file
 (``services.queries.HouseholdFile``: same names where the meaning is the same). Every document carries the
 village (footer, titles) and ``printed_on`` (the injected clock's today: footers are reproducible).
 Money is integer fen, dates are ``datetime.date``, codes are the national codes of ``domain.codes``.

@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from fupin_desktop.resources import font_path, resource_path
@@ -62,6 +62,20 @@ PREFERRED_FALLBACKS = (
 
 _CJK_NAME = re.compile(r"cjk|han|ming|song|sun|kai|hei|wqy|droid|unifont|babelstone|fallback|arphic|jigmo")
 _lock = threading.RLock()
+
+
+def _to_unicode_cmap(fontname, subset) -> str:
+    """ReportLab's ToUnicode CMap with characters beyond the BMP (CJK Extension B: 𠮷) written as UTF-16BE
+    surrogate pairs; ReportLab writes ``<20BB7>``, which PDF readers reject, losing the text of such names."""
+    text = _rl_to_unicode_cmap(fontname, subset)
+    wide = {f"<{v:04X}>": "<" + chr(v).encode("utf-16-be").hex().upper() + ">" for v in subset if v > 0xFFFF}
+    if not wide:
+        return text
+    return re.sub(r"<[0-9A-F]{5,6}>$", lambda m: wide.get(m.group(0), m.group(0)), text, flags=re.MULTILINE)
+
+
+_rl_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 class _AllCodes(dict):

@@ -86,6 +86,14 @@ def test_qt_modules_are_read_from_the_source():
                                                 "QtNetwork", "QtSql"}
 
 
+def test_pillow_only_for_raster_images():
+    assert not policy.uses_raster_images({"fupin_desktop/qt/widgets/preview.py": "painter.drawImage(target, image)"})
+    assert policy.uses_raster_images({"fupin_desktop/reports/card.py": "canvas.drawImage(path, 0, 0)"})
+    assert policy.uses_raster_images({"fupin_desktop/reports/card.py": "from reportlab.platypus import Image, Table"})
+    assert policy.uses_raster_images({"fupin_desktop/qt/photo.py": "from PIL import Image"})
+    assert not policy.uses_raster_images({"fupin_desktop/reports/a.py": "# PIL is not needed here"})
+
+
 def test_the_package_names_no_unused_heavy_qt_module():
     used = policy.qt_modules_used(policy.package_sources(ROOT / "fupin_desktop"))
     assert not used & {"QtQml", "QtQuick", "QtWebEngineCore", "Qt3DCore", "QtMultimedia"}, used

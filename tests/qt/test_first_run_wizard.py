@@ -53,7 +53,7 @@ def test_a_new_village_with_its_work_team(empty_ops, qtbot):
     state = _state(empty_ops)
     assert not state.needs_setup
     assert state.village_name == "龙江村" and state.villages[0].groups == ("一组", "二组", "三组")
-    assert state.operator == "李书记"
+    assert state.operator == "李书记" and state.villages[0].first_secretary == "李书记"
     names = {h.name: h for h in empty_ops.call(helpers)}
     assert set(names) == {"李书记", "王建军", "刘红"}
     assert names["王建军"].unit == "汉台区财政局" and names["王建军"].is_work_team

@@ -139,3 +139,39 @@ def test_wizard_parsers():
     team = parse_team("王建军 汉台区财政局 13900000000\n\n李四", "汉中市农业农村局")
     assert [m["name"] for m in team] == ["王建军", "李四"]
     assert team[0]["phone"] == "13900000000" and team[1]["unit"] == "汉中市农业农村局"
+
+
+def test_a_long_job_shows_progress_and_can_be_cancelled(ops, qtbot):
+    import threading
+
+    from fupin_desktop.qt.progress import ProgressJob
+
+    started = threading.Event()
+
+    def slow(_ctx, *, progress):
+        for i in range(2000):
+            progress(i, 2000)
+            started.set()
+            threading.Event().wait(0.005)
+        return "finished"
+
+    outcome = []
+    job = ProgressJob(ops, None, "测试", slow, on_done=outcome.append, on_cancel=lambda: outcome.append("cancelled"),
+                      delay_ms=50)
+    qtbot.waitUntil(lambda: job.shown, timeout=5000)  # shown once the job outlasts the delay
+    assert started.wait(5)
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    qtbot.mouseClick(job.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: job.done, timeout=5000)
+    assert outcome == ["cancelled"] and job.cancelled
+
+
+def test_a_quick_job_never_shows_a_dialog(ops, qtbot):
+    from fupin_desktop.qt.progress import ProgressJob
+
+    outcome = []
+    job = ProgressJob(ops, None, "测试", lambda _ctx, *, progress: 42, on_done=outcome.append)
+    qtbot.waitUntil(lambda: job.done, timeout=5000)
+    assert outcome == [42] and not job.shown

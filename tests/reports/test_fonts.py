@@ -113,11 +113,16 @@ def test_rare_characters_print_from_the_shipped_fallback(default_chain, tmp_path
     assert fonts.missing_glyphs(RARE) == []
     assert [font for font, _chunk in default_chain.runs(RARE)][0] == fonts.MAIN
     assert all(font and font.startswith(fonts.FALLBACK_PREFIX) for font, _chunk in default_chain.runs(RARE)[1:])
+    import dataclasses
+
     data = factory.packet()
+    spouse = "李𠮷㛃"  # Extension B beyond the BMP: its text must survive too (ToUnicode as UTF-16)
+    data = dataclasses.replace(data, members=tuple(dataclasses.replace(m, name=spouse) if m.relation == "02" else m
+                                                   for m in data.members))
     path = tmp_path / "packet.pdf"
     render_packet(data, path)
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
-    assert factory.HEAD in text
+    assert factory.HEAD in text and spouse in text.replace(" ", "")
     from fupin_desktop.reports.checks import warning_lines
 
     assert warning_lines(data) == []  # nothing left to warn about: 䶮 really prints

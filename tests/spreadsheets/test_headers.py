@@ -109,3 +109,26 @@ def test_mapping_validation():
         ColumnMapping({0: "member.name", 1: "member.name"}).validate()
     with pytest.raises(ValidationError, match="姓名"):
         ColumnMapping({0: "member.id_number"}).validate()
+
+
+def test_every_field_is_a_field_of_its_record():
+    from dataclasses import fields
+
+    from fupin_desktop.domain import records as r
+
+    names = {"household": {f.name for f in fields(r.Household)} | {"head_name", "head_id_number"},
+             "member": {f.name for f in fields(r.Member)}}
+    for spec in ALL_FIELDS:
+        assert spec.attr in names[spec.level], spec.key
+
+
+def test_fast_records_equal_constructed_ones():
+    import datetime as dt
+
+    from fupin_desktop.domain import records as r
+    from fupin_desktop.spreadsheets.plan import fast_record
+
+    values = {"id": "m1", "household_id": "h1", "name": "张三", "birth_date": dt.date(1965, 3, 12), "seq": 2}
+    assert fast_record(r.Member, values) == r.Member(**values)
+    assert fast_record(r.Household, {"id": "h", "village_id": "v", "other_causes": ("3",)}) == r.Household(
+        id="h", village_id="v", other_causes=("3",))

@@ -53,6 +53,7 @@ from fupin_desktop.qt.dialogs.editor_problems import (  # noqa: F401  (tab numbe
 )
 from fupin_desktop.qt.dialogs.editor_visits import VisitsPage
 from fupin_desktop.qt.dialogs.ledger_grid import LedgerGridWidget
+from fupin_desktop.qt.dialogs.print_dialog import PrintDialog
 from fupin_desktop.qt.dialogs.warnings_note_dialog import WarningsNoteDialog
 from fupin_desktop.qt.widgets.code_combo import CodeCombo
 from fupin_desktop.qt.widgets.problem_list import level_icon
@@ -97,12 +98,15 @@ class HouseholdEditorDialog(QDialog):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.undo_button = QPushButton(_("撤销上次保存（Ctrl+Z）"), self)
         self.save_button = QPushButton(_("保存档案（Ctrl+S）"), self)
+        self.print_button = QPushButton(_("打印本户(&P)…"), self)
+        self.print_button.clicked.connect(self._print_household)
         self.save_button.setObjectName("save_button")
         self.save_button.setProperty("role", "primary")
         for button in (self.undo_button, self.save_button):
             button.setAutoDefault(False)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.print_button)
         top.addWidget(self.undo_button)
         top.addWidget(self.save_button)
         self.tabs = QTabWidget(self)
@@ -151,6 +155,11 @@ class HouseholdEditorDialog(QDialog):
         )
 
     # --- public API ----------------------------------------------------------------------------------------
+    def _print_household(self) -> None:
+        """打印本户: the household's packet, sign-off sheet, ledger card or 明白卡, from the saved record."""
+        if self.household_id:
+            PrintDialog(self.services, [self.household_id], self).exec()
+
     def tab_names(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
 

@@ -116,7 +116,7 @@ class PrintPanel(QWidget):
     def _build(self, keys: list[str]) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         self.document_combo = QComboBox(self)
         titles = dict(DOCUMENTS)
         for key in keys:
@@ -191,6 +191,8 @@ class PrintPanel(QWidget):
         self.kind_combo.setEnabled(doc == "notice")
         self.mask_check.setEnabled(doc == "roster")
         self.per_household_radio.setEnabled(doc in PER_HOUSEHOLD)
+        self.form.setRowVisible(self.kind_combo, doc == "notice")
+        self.form.setRowVisible(self.mask_check, doc == "roster")
         if doc not in PER_HOUSEHOLD:
             self.one_file_radio.setChecked(True)
 

@@ -123,8 +123,11 @@ class PrintPreview(QWidget):
     def show_pages(self, images: list[QImage], note: str) -> None:
         self.clear()
         self.note_label.setText(note)
+        room = max(self.scroll.viewport().width() - 40, 200)
         for image in images:
             label = QLabel(self.pages_widget)
+            if image.width() > room:  # landscape pages (the roster) fit the width
+                image = image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
             label.setPixmap(QPixmap.fromImage(image))
             label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             label.setStyleSheet("background: white; border: 1px solid #5b6776;")
