@@ -1,9 +1,9 @@
 """What the PyInstaller bundle keeps and leaves out, as plain functions the spec calls (and tests can).
 
 The rules follow the package's own source: a PySide6 module is bundled only when some module of
-``fupin_desktop`` names it, Qt plugins are chosen per type by the lists below, Pillow only when the package
-imports it or asks ReportLab to draw raster images, pypdf only when it is a runtime dependency in
-pyproject.toml.
+``fupin_desktop`` names it, Qt plugins are chosen per type by the lists below, pypdf only when it is a
+runtime dependency in pyproject.toml. Pillow stays (``reportlab.lib.utils`` imports it unconditionally),
+without its AVIF and WebP codecs.
 """
 
 import importlib.util
@@ -20,6 +20,9 @@ ALWAYS_EXCLUDED = [
     "PyInstaller", "_pyinstaller_hooks_contrib",
     "pytest", "_pytest", "pytestqt", "hypothesis", "importlinter", "grimp", "ruff",
     "IPython", "numpy", "matplotlib",
+    # Pillow's AVIF (libavif, 5 MB) and WebP codecs and its Tk bridge: no image here is AVIF or WebP. Their
+    # plugins notice the missing codec and stay unregistered.
+    "PIL._avif", "PIL._webp", "PIL._imagingtk", "PIL.ImageTk",
 ]
 
 # Qt plugin types left out whole.
@@ -49,10 +52,6 @@ SVG_PLUGINS = {"imageformats": {"qsvg"}, "iconengines": {"qsvgicon"}}
 
 QT_TRANSLATIONS = re.compile(r"^qt(base)?_zh_(CN|TW)\.qm$")
 BABEL_LOCALES = re.compile(r"^(root|zh(_\w+)?|en|en_001|en_US(_\w+)?)\.dat$")
-
-PIL_IMPORT = re.compile(r"^\s*(import PIL\b|from PIL\b)", re.MULTILINE)
-# ReportLab drawing raster images (it needs Pillow for them); QPainter.drawImage in the Qt face does not count.
-REPORTLAB_IMAGES = re.compile(r"drawImage|drawInlineImage|ImageReader|platypus(\.flowables)? import[^\n]*\bImage\b")
 
 
 def package_sources(package_dir: Path) -> dict[str, str]:
@@ -84,15 +83,6 @@ def available_qt_modules() -> set[str]:
             if path.name.startswith("Qt") and path.suffix in (".so", ".pyd")}
 
 
-def uses_raster_images(sources: dict[str, str]) -> bool:
-    """True when some module imports Pillow, or hands ReportLab raster images (which needs Pillow)."""
-    for name, text in sources.items():
-        qt_face = "/qt/" in name.replace("\\", "/")
-        if PIL_IMPORT.search(text) or (not qt_face and REPORTLAB_IMAGES.search(text)):
-            return True
-    return False
-
-
 def pypdf_is_runtime_dependency(pyproject: Path | None = None) -> bool:
     pyproject = pyproject or Path(__file__).resolve().parent.parent / "pyproject.toml"
     with pyproject.open("rb") as handle:
@@ -100,11 +90,9 @@ def pypdf_is_runtime_dependency(pyproject: Path | None = None) -> bool:
     return any(re.match(r"\s*pypdf\b", dependency) for dependency in dependencies)
 
 
-def excluded_modules(sources: dict[str, str], qt_used: set[str]) -> list[str]:
+def excluded_modules(qt_used: set[str]) -> list[str]:
     excluded = [f"PySide6.{name}" for name in sorted(available_qt_modules() - qt_used)]
     excluded += ALWAYS_EXCLUDED
-    if not uses_raster_images(sources):
-        excluded.append("PIL")
     if not pypdf_is_runtime_dependency():
         excluded.append("pypdf")
     return excluded

@@ -84,7 +84,7 @@ def conflict_story(data: dict) -> list:
                        "请逐项核实后在系统中处理，处理结果会随下次导出发回各村。", BODY)]
     if conflicts:
         story.append(TextBlock("一、需核实的冲突", HEADING))
-        story.append(form_table(_conflict_rows(conflicts), columns(WIDTH, 4, 9, 13, 8, 12, 34, 12, 8),
+        story.append(form_table(_conflict_rows(conflicts), columns(WIDTH, 5, 9, 13, 8, 12, 33, 12, 8),
                                 align=["CENTER", "LEFT", "CENTER", "LEFT", "LEFT", "LEFT", "LEFT", "LEFT"]))
     if duplicates:
         story.append(TextBlock("二、身份证号相同的记录", HEADING))

@@ -15,6 +15,7 @@ from fupin_desktop.services.changes import Changes
 from fupin_desktop.services.errors import ValidationError
 from fupin_desktop.spreadsheets.model import CREATE, SKIP, UNCHANGED, UPDATE, ImportPlan, ImportResult
 from fupin_desktop.spreadsheets.plan import changelog_mark
+from fupin_desktop.spreadsheets.workbook import paused_gc
 from fupin_desktop.storage import tables as t
 from fupin_desktop.storage.bulk import BulkLoader
 from fupin_desktop.storage.changelog import new_id
@@ -114,6 +115,11 @@ def apply_plan(ctx, plan: ImportPlan, *, progress: Callable | None = None, backu
     """Import what the plan says. Refused when the database changed since the preview was made.
 
     ``progress(done, total)`` may raise to cancel: the whole import is rolled back."""
+    with paused_gc():
+        return _apply(ctx, plan, progress, backup)
+
+
+def _apply(ctx, plan: ImportPlan, progress: Callable | None, backup: bool) -> ImportResult:
     if changelog_mark(ctx) != plan.db_mark:
         raise ValidationError("预览之后数据库已有改动，请重新预览后再导入。")
     work = [h for h in plan.households if h.action in (CREATE, UPDATE)]

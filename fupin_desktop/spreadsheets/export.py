@@ -16,6 +16,7 @@ from fupin_desktop.domain.colours import colour_of
 from fupin_desktop.services.errors import ValidationError
 from fupin_desktop.spreadsheets.fields import BY_KEY, HOUSEHOLD_FIELDS, MEMBER_FIELDS, FieldSpec
 from fupin_desktop.spreadsheets.sheets import Col, write_table
+from fupin_desktop.spreadsheets.workbook import paused_gc
 from fupin_desktop.storage import repository as repo
 from fupin_desktop.storage import tables as t
 
@@ -182,8 +183,9 @@ def export_table(ctx, path: Path | str, what: str = "households", *, village_id:
     """Write ``what`` (households | members | ledger | problems) to ``path`` (.xlsx or .csv by its suffix)."""
     if what not in _TABLES:
         raise ValidationError(f"不能导出“{what}”：可选 " + "、".join(WHATS))
-    columns, rows, total = _TABLES[what](ctx, village_id)
-    count = write_table(path, WHATS[what], columns, rows, progress=progress, total=total)
+    with paused_gc():
+        columns, rows, total = _TABLES[what](ctx, village_id)
+        count = write_table(path, WHATS[what], columns, rows, progress=progress, total=total)
     if progress is not None:
         progress(count, max(total, count))
     return ExportResult(Path(path), what, count)

@@ -29,7 +29,7 @@ from fupin_desktop.spreadsheets.model import (
     PlannedHousehold,
 )
 from fupin_desktop.spreadsheets.rows import RowReader, build_households, find_duplicates, group_rows
-from fupin_desktop.spreadsheets.workbook import open_rows
+from fupin_desktop.spreadsheets.workbook import open_rows, paused_gc
 from fupin_desktop.storage import repository as repo
 from fupin_desktop.storage import tables as t
 from fupin_desktop.storage.mapping import to_db_value
@@ -60,8 +60,12 @@ def build_plan(ctx, path: Path | str, *, sheet: str | None = None, mapping=None,
                progress: Callable | None = None, check_rules: bool = True) -> ImportPlan:
     """Read ``path`` and say what importing it would do. ``mapping`` is a :class:`ColumnMapping`, the path of a
     saved mapping (JSON), or None to use the recognised headers."""
-    path = Path(path)
-    village_id = village_id or default_village_id(ctx)
+    with paused_gc():
+        return _build_plan(ctx, Path(path), sheet, mapping, village_id or default_village_id(ctx), progress,
+                           check_rules)
+
+
+def _build_plan(ctx, path: Path, sheet, mapping, village_id: str, progress, check_rules: bool) -> ImportPlan:
     problems: list[ImportProblem] = []
     with open_rows(path, sheet, progress=progress) as sheet_rows:
         head = []

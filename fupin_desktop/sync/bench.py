@@ -184,17 +184,35 @@ def _anchor(source_path: Path, target: Path, villages: list[str]) -> tuple[float
     return seconds, rows
 
 
-def _township_figures(work: Path, out, ledger_years=None) -> dict:
+def _township_figures(work: Path, out, ledger_years=None, *, reuse: bool = False) -> dict:
+    """``reuse``: take the source, bundles and township key of an earlier run in ``work`` (development aid)."""
+    from fupin_desktop.sync import keys as k
     from fupin_desktop.sync.importer import Secrets, import_files
 
-    out("生成演示乡镇（20个村，各500户、1年账本）……")
-    source = _context(work / "source", "演示数据")
-    _demo(source, "township", ledger_years)
-    org = source.db.execute(f"SELECT substr(code, 1, 9) FROM {t.VILLAGES} LIMIT 1").fetchone()[0]
+    if reuse and (work / "bundles").is_dir() and len(list((work / "bundles").glob("*.fpb"))) == 20:
+        from fupin_desktop.services.context import open_context
+
+        source = open_context(work / "source", clock=FixedClock(BENCH_TODAY))
+        old = open_context(work / "township")
+        stored, org = old.installation(k.TOWNSHIP_KEY), old.installation("org_code")
+        old.close()
+        township = _context(work / "township-again", "乡镇员")
+        township.set_installation("org_code", org)
+        township.set_installation(k.TOWNSHIP_KEY, stored)
+        from fupin_desktop.services.settings import set_setting
+
+        set_setting(township, "mode", "township")
+        unlocked = k.unlock_township(township, PASSPHRASE)
+        paths = sorted((work / "bundles").glob("*.fpb"))
+    else:
+        out("生成演示乡镇（20个村，各500户、1年账本）……")
+        source = _context(work / "source", "演示数据")
+        _demo(source, "township", ledger_years)
+        org = source.db.execute(f"SELECT substr(code, 1, 9) FROM {t.VILLAGES} LIMIT 1").fetchone()[0]
+        township, identity, unlocked = _township(work / "township", org)
+        out("切分为20个村的数据包……")
+        paths, _ = _cut_bundles(source, identity, _fresh_dir(work / "bundles"))
     villages = [r[0] for r in source.db.execute(f"SELECT id FROM {t.VILLAGES} ORDER BY code")]
-    township, identity, unlocked = _township(work / "township", org)
-    out("切分为20个村的数据包……")
-    paths, _ = _cut_bundles(source, identity, _fresh_dir(work / "bundles"))
     source.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     source_path = source.db_path
     source.close()

@@ -257,42 +257,79 @@ def _record_acks(db, bundle) -> None:
                    " ON CONFLICT DO NOTHING", [tbl, row_id, name, stamp, stamp.split(".", 2)[2], reason])
 
 
+def _apply_one(ctx, p: Prepared, secrets: Secrets, ring, *, recheck: bool) -> None:
+    """Apply one file (re-running the pre-checks on it first when its payload was let go after the preview)."""
+    if recheck:
+        fresh = prepare(ctx, p.path, secrets, ring=ring)
+        if not fresh.ok:
+            p.error, p.already = fresh.error, fresh.already
+            return
+        p.bundle = fresh.bundle
+    try:
+        apply(ctx, p)
+    except AlreadyImported as exc:
+        p.error, p.already = str(exc), True
+    except BundleRefused as exc:
+        p.error = str(exc)
+    finally:
+        if p.bundle is not None:
+            p.bundle.payload = None  # a village's book is large: keep one file's payload in memory at a time
+
+
 def import_files(ctx, paths, secrets: Secrets, *, dry: bool = False, confirm=None, progress=None,
                  make_backup: bool = True) -> list[Prepared]:
     """Check every file, (dry-run,) ask ``confirm(prepared list)``, back up once, apply each in its own transaction.
 
-    ``confirm`` returns True to go on; None means go on without asking (``--yes``). Refused and already-imported
-    files are reported and skipped; the others are applied one by one, each all or nothing.
+    ``confirm`` returns True to go on; None means go on without asking (``--yes``): then each file is checked
+    and applied in turn. Refused and already-imported files are reported and skipped; the others are applied
+    one by one, each all or nothing. Only one file's payload is held in memory at a time.
     """
     from fupin_desktop.storage.migrations_sync import ensure_sync_schema
 
     ensure_sync_schema(ctx.db)
     ring = keyring_for(ctx, secrets)
-    prepared = []
-    for i, path in enumerate(paths):
-        prepared.append(prepare(ctx, Path(path), secrets, ring=ring))
-        if progress:
-            progress("check", i + 1, len(paths), Path(path).name)
-    ready = [p for p in prepared if p.ok]
-    if dry or confirm is not None:
-        for i, p in enumerate(ready):
-            dry_run(ctx, p)
+    prepared, backed_up = [], not make_backup
+    if not dry and confirm is None:
+        for i, path in enumerate(paths):
+            p = prepare(ctx, Path(path), secrets, ring=ring)
+            prepared.append(p)
+            if p.ok:
+                if not backed_up:
+                    backup(ctx)
+                    backed_up = True
+                _apply_one(ctx, p, secrets, ring, recheck=False)
             if progress:
-                progress("dry-run", i + 1, len(ready), p.path.name)
-        if dry or not ready or not confirm(prepared):
-            return prepared
+                progress("apply", i + 1, len(paths), Path(path).name)
+        return prepared
+    for i, path in enumerate(paths):
+        p = prepare(ctx, Path(path), secrets, ring=ring)
+        prepared.append(p)
+        if p.ok:
+            dry_run(ctx, p)
+            p.bundle.payload = None
+        if progress:
+            progress("dry-run", i + 1, len(paths), Path(path).name)
+    if dry or not any(p.ok for p in prepared) or not confirm(prepared):
+        return prepared
+    apply_checked(ctx, prepared, secrets, ring=ring, make_backup=make_backup, progress=progress)
+    return prepared
+
+
+def apply_checked(ctx, prepared: list[Prepared], secrets: Secrets, *, ring=None, make_backup: bool = True,
+                  progress=None) -> set[str]:
+    """After the person confirmed the preview: back up once, re-check and apply each file. Returns households."""
+    ring = ring or keyring_for(ctx, secrets)
+    ready = [p for p in prepared if p.ok]
     if ready and make_backup:
         backup(ctx)
+    households: set[str] = set()
     for i, p in enumerate(ready):
-        try:
-            apply(ctx, p)
-        except AlreadyImported as exc:
-            p.error, p.already = str(exc), True
-        except BundleRefused as exc:
-            p.error = str(exc)
+        _apply_one(ctx, p, secrets, ring, recheck=True)
+        if p.applied:
+            households |= p.report.household_ids
         if progress:
             progress("apply", i + 1, len(ready), p.path.name)
-    return prepared
+    return households
 
 
 def preview_files(ctx, paths, secrets: Secrets, *, progress=None) -> list[Prepared]:
@@ -301,28 +338,15 @@ def preview_files(ctx, paths, secrets: Secrets, *, progress=None) -> list[Prepar
                         progress=(lambda _stage, done, total, _name: progress(done, total)) if progress else None)
 
 
-def apply_prepared(ctx, prepared: list[Prepared], *, progress=None):
-    """For the window, after the person confirmed the preview: back up once, apply each checked file.
-
-    Returns (prepared, Changes) so the views refresh from the one ``changed`` signal.
-    """
+def apply_prepared(ctx, prepared: list[Prepared], secrets: Secrets, *, progress=None):
+    """For the window, after the person confirmed the preview. Returns (prepared, Changes) so the views refresh
+    from the one ``changed`` signal."""
     from fupin_desktop.services.changes import Changes
     from fupin_desktop.storage import tables as t
 
-    ready = [p for p in prepared if p.ok]
-    if ready:
-        backup(ctx)
-    households: set[str] = set()
-    for i, p in enumerate(ready):
-        try:
-            households |= apply(ctx, p).household_ids
-        except AlreadyImported as exc:
-            p.error, p.already = str(exc), True
-        except BundleRefused as exc:
-            p.error = str(exc)
-        if progress:
-            progress(i + 1, len(ready))
-    applied = [p for p in ready if p.applied]
-    changes = Changes(op_id=applied[0].bundle.bundle_id if applied else "",
-                      tables=frozenset(t.SYNCABLE) if applied else frozenset(), household_ids=frozenset(households))
-    return prepared, changes
+    households = apply_checked(ctx, prepared, secrets,
+                               progress=(lambda _stage, done, total, _name: progress(done, total)) if progress else None)
+    applied = [p for p in prepared if p.applied]
+    return prepared, Changes(op_id=applied[0].bundle.bundle_id if applied else "",
+                             tables=frozenset(t.SYNCABLE) if applied else frozenset(),
+                             household_ids=frozenset(households))

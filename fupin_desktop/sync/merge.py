@@ -233,11 +233,11 @@ class Merger:
         self.report.flags.append((tbl, row_id, note))
 
     # --- the daily book ------------------------------------------------------------------------------------------
-    def ledger(self, lines: list[str], households: set[str], authority: int) -> None:
-        """Book lines (JSON text, already checked) into the append-only set; entries of absent households wait."""
+    def ledger(self, rows: list, households: set[str], authority: int) -> None:
+        """Book rows (checked) into the append-only set; entries of households not here yet wait."""
         from fupin_desktop.sync import ledger_lines
 
-        if not lines:
+        if not rows:
             return
         missing = set(households)
         ids = list(missing)
@@ -246,20 +246,16 @@ class Merger:
             missing -= {r[0] for r in self.db.execute(
                 f"SELECT id FROM {t.HOUSEHOLDS} WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
         if missing:
-            ready = []
-            for line in lines:
-                row = json.loads(line)[1:]
+            for row in rows:
                 if row[1] in missing:
                     change = Change(t.LEDGER, row[0], "*", row[10], (), dict(zip(LEDGER_COLUMNS, row, strict=True)))
                     self._hold(change, t.HOUSEHOLDS, row[1], authority)
-                else:
-                    ready.append(line)
-            lines = ready
+            rows = [row for row in rows if row[1] not in missing]
         before = self.db.conn.total_changes
-        self.db.conn.executemany(ledger_lines.INSERT, ((line,) for line in lines))
+        self.db.conn.executemany(ledger_lines.INSERT, rows)
         added = self.db.conn.total_changes - before
         self.report.ledger_new += added
-        self.report.ledger_unchanged += len(lines) - added
+        self.report.ledger_unchanged += len(rows) - added
 
     # --- new rows in bulk --------------------------------------------------------------------------------------------
     def create_many(self, creations: list[Change], authority: int) -> list[Change]:
@@ -345,7 +341,7 @@ class Merger:
                 item = json.loads(line)
                 if tbl == t.LEDGER:
                     row = item[6]
-                    self.ledger([_jsonv(["l", *(row[c] for c in LEDGER_COLUMNS)])], {row["household_id"]}, authority)
+                    self.ledger([[row[c] for c in LEDGER_COLUMNS]], {row["household_id"]}, authority)
                 else:
                     self.change(Change(*item[1:5], tuple(item[5]), *item[6:]), authority)
 

@@ -5,7 +5,7 @@ Line kinds (each a JSON array whose first item names the kind):
 - ``["v", table, row_id, field, stamp, bases, value, op_id, author, reason]``: one field-level change
   (field ``*`` = a new row, ``value`` the whole row); ``bases`` are the stamps of the values it replaced.
 - ``["l", <the 14 ledger columns>]``: one entry of the daily book (append-only, carries its own stamp);
-  checked by SQLite's JSON parser (``ledger_lines``).
+  parsed and checked by the fast path in ``ledger_lines``.
 - ``["a", bundle_id, device, seq, refused, conflicts]``: in corrections, an acknowledged village bundle.
 - ``["r", table, row_id, field, stamp, reason]``: in corrections, a village change the township refused.
 
@@ -29,6 +29,7 @@ MAX_PAYLOAD = 1024 * 1024 * 1024
 MAX_LINES = 30_000_000
 MAX_ROW_FIELDS = 200
 FRAME = 8 * 1024 * 1024  # uncompressed bytes per compressed frame
+_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")  # our writers never escape; a lone surrogate cannot be stored
 ID_RE = re.compile(r"[0-9A-Za-z_.:-]{1,64}")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LEDGER_COLUMNS = ("id", "household_id", "date", "category", "amount_fen", "quantity", "unit", "note",
@@ -62,7 +63,7 @@ class Change:
 @dataclass
 class Payload:
     changes: list = field(default_factory=list)  # Change
-    ledger: list = field(default_factory=list)  # book lines as JSON text, checked by ``ledger_lines.check``
+    ledger: list = field(default_factory=list)  # book rows (14 values in LEDGER_COLUMNS order), ``ledger_lines``
     ledger_households: set = field(default_factory=set)  # household ids the book lines refer to
     acks: list = field(default_factory=list)  # (bundle_id, device, seq, refused, conflicts)
     refusals: list = field(default_factory=list)  # (table, row_id, field, stamp, reason)
@@ -187,6 +188,12 @@ def parse_lines(data: bytes, expected_lines: int, columns: dict, *, corrections:
     lines = data.split(b"\n") if data else []
     if len(lines) != expected_lines:
         raise BundleRefused("数据包行数与说明不符，已拒绝。")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BundleRefused("数据包内容不是有效的UTF-8文字，已拒绝。") from exc
+    if _SURROGATE.search(data):
+        raise BundleRefused("数据包内容含有无效的字符编码，已拒绝。")
     from fupin_desktop.sync import ledger_lines
 
     payload = Payload()
@@ -196,12 +203,11 @@ def parse_lines(data: bytes, expected_lines: int, columns: dict, *, corrections:
         if len(raw) > MAX_LINE:
             raise BundleRefused(f"数据包第 {number} 行过长（{len(raw)} 字节），已拒绝。")
         try:
-            text = raw.decode("utf-8")
             if raw.startswith(ledger_lines.PREFIX):
-                ledger.append(text)
+                ledger.append(raw)
                 numbers.append(number)
                 continue
-            item = loads(text)
+            item = loads(raw.decode("utf-8"))
             if not isinstance(item, list) or not item:
                 raise _Bad
             kind = item[0]
@@ -217,7 +223,7 @@ def parse_lines(data: bytes, expected_lines: int, columns: dict, *, corrections:
                 raise _Bad
         except (_Bad, ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
             raise BundleRefused(f"数据包第 {number} 行格式不对，已拒绝整个文件。") from exc
-    payload.ledger_households = ledger_lines.check(ledger, numbers)
+    payload.ledger, payload.ledger_households = ledger_lines.check(ledger, numbers)
     return payload
 
 

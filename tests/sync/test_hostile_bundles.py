@@ -165,6 +165,14 @@ def _cases(scene) -> list[tuple[str, bytes]]:
         "deep nesting": b"[" * 5000 + b"]" * 5000,
         "empty line": b"",
         "bom": "\ufeff".encode() + lines[0],
+        "lone surrogate": change_line("households", hid, "address", "x", stamp).replace(b'"x"', b'"\\ud800"'),
+        "invalid utf-8": change_line("households", hid, "address", "x", stamp).replace(b'"x"', b'"\xff\xfe"'),
+        "ledger NaN quantity": json.dumps(["l", "a1", hid, "2020-01-01", "11", 1, 0.5, "", "", "", "", stamp,
+                                           device.device_id, "", ""]).encode().replace(b"0.5", b"NaN"),
+        "ledger device not the stamp's": json.dumps(["l", "a1", hid, "2020-01-01", "11", 1, None, "", "", "", "",
+                                                     stamp, "someone-else", "", ""]).encode(),
+        "ledger amount too large": json.dumps(["l", "a1", hid, "2020-01-01", "11", 2**60, None, "", "", "", "",
+                                               stamp, device.device_id, "", ""]).encode(),
     }
     for label, line in bad_lines.items():
         cases.append((f"line: {label}", signed(lines=[*lines, line])))

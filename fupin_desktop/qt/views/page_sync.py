@@ -233,7 +233,7 @@ class SyncPageView(QWidget):
     def apply(self) -> None:
         from fupin_desktop.sync.importer import apply_prepared
 
-        ProgressJob(self.services.ops, self, _("导入数据包"), apply_prepared, self.prepared,
+        ProgressJob(self.services.ops, self, _("导入数据包"), apply_prepared, self.prepared, self.secrets,
                     on_done=self._applied, on_error=self._failed, cancellable=False)
 
     def _applied(self, result) -> None:
