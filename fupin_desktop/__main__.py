@@ -19,12 +19,19 @@ def build_parser() -> argparse.ArgumentParser:
                         help="把每个页面截图保存到 OUT 文件夹后退出")
     parser.add_argument("--operator", default="", help="操作人姓名（记入变更记录）")
     parser.add_argument("--language", default="", choices=("", "zh_CN", "zh_TW", "en"), help="界面语言")
+    parser.add_argument("--self-test", action="store_true",
+                        help="在临时文件夹里自检（打开数据库、演示数据、页面、打印、同步、备份）后退出")
     parser.add_argument("--ready-marker", action="store_true", help=argparse.SUPPRESS)  # bench: time to ready
     return parser
 
 
 def main(argv=None) -> int:
-    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in argv:
+        from fupin_desktop.selftest import main as self_test
+
+        return self_test(argv)
+    args = build_parser().parse_args(argv)
     from fupin_desktop.qt.app import LaunchOptions, launch
 
     return launch(LaunchOptions(data_dir=args.data_dir, screenshots=args.screenshots, operator=args.operator,

@@ -105,3 +105,21 @@ def test_a_failed_verification_leaves_no_file_and_no_cursor(base, copies, tmp_pa
         world.export_to(village, tmp_path / "stick")
     assert list((tmp_path / "stick").iterdir()) == []
     assert village.db.execute("SELECT count(*) FROM sync_exports").fetchone()[0] == before
+
+
+def test_an_escrow_key_can_open_the_village_bundle_too(base, copies, tmp_path):
+    import json
+
+    from fupin_desktop.sync import container, crypto, verify
+
+    village = copies("village")
+    box_private, box_public = crypto.x25519_generate()
+    k.add_escrow(village, k.PublicIdentity("610702000", "县扶贫办", box_public, crypto.ed25519_generate()[1]))
+    with village.write() as w:
+        w.update(t.HOUSEHOLDS, world.household_ids(village)[0], {"phone": "13100000000"})
+    data = world.export_to(village, tmp_path).path.read_bytes()
+    manifest = json.loads(container.read(data).manifest_bytes)
+    entries = {e["key"]: e for e in manifest["crypto"]["recipients"]}
+    assert set(entries) == {verify.recipient_id(base.identity.box), verify.recipient_id(box_public)}
+    key = crypto.unwrap_key(box_private, entries[verify.recipient_id(box_public)], manifest["bundle_id"].encode())
+    assert len(key) == 32
