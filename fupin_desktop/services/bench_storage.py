@@ -4,7 +4,8 @@ Figure (a), 批量载入: the whole ``demo.generate`` run (row generation, BulkL
 writes) against an anchor measured in the same run: a raw ``sqlite3`` ``executemany`` of exactly the same rows
 (every table, change log included, read back from the generated file in chunks so memory stays small; only
 the ``executemany`` and ``COMMIT`` calls are timed) into a fresh database with the same schema and pragmas.
-Goal: ≤ 1.5× the anchor. Further figures (search, open household, dashboard) come from :func:`extra_figures`.
+Goal: ≤ 1.5× the anchor. Then :func:`extra_figures` measures search as you type, opening a household and the
+dashboard on the built file (S2, S3, S5 of QUALITY.md).
 """
 
 import datetime as dt
@@ -25,12 +26,76 @@ _CHUNK = 100_000
 _CACHE_MB = 256  # the BulkLoader's page cache, given to the anchor too
 
 
-def extra_figures(db) -> list[tuple[str, float, float]]:
-    """Hook for more figures on the built database: ``[(name, seconds, goal seconds), …]``.
+SEARCH_GOAL_S = 0.050  # S2, p95 per keystroke
+OPEN_GOAL_S = 0.030  # S3
+DASHBOARD_GOALS_S = {"village": 0.200, "county": 2.0}  # S5
 
-    Filled by the queries benchmarks (search as you type, open a household, dashboard); empty by default.
+
+def _p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def _timed(fn, *args, **kwargs) -> float:
+    began = time.perf_counter()
+    fn(*args, **kwargs)
+    return time.perf_counter() - began
+
+
+def extra_figures(db, work_dir: Path, out: Callable[[str], object] = print) -> list[tuple[str, float, float]]:
+    """Search as you type, open a household and the dashboard on the built database (p95 where repeated).
+
+    Each search keystroke runs what the household list runs: the first window of 200 rows and the count.
     """
-    return []
+    import random
+
+    from fupin_desktop.domain.clock import FixedClock
+    from fupin_desktop.services import derived
+    from fupin_desktop.services.context import AppContext
+    from fupin_desktop.services.dashboard import dashboard
+    from fupin_desktop.services.queries import (
+        HouseholdFilter,
+        count_households,
+        household_file,
+        list_households,
+    )
+
+    ctx = AppContext(db=db, data_dir=work_dir, clock=FixedClock(dt.datetime.combine(BENCH_TODAY, dt.time(9))),
+                     operator="bench", hlc=HybridClock("bench"))
+    began = time.perf_counter()
+    with db.atomic():
+        derived.refresh(ctx)
+    out(f"（派生缓存：户主、人口、颜色、问题数 {time.perf_counter() - began:.1f} 秒，生成后一次）")
+    rng = random.Random(7)
+    names = [r[0] for r in db.execute(f"SELECT name FROM {t.MEMBERS} ORDER BY random() LIMIT 40")]
+    initials = [r[0] for r in db.execute(f"SELECT name_initials FROM {t.MEMBERS} ORDER BY random() LIMIT 40")]
+    numbers = [r[0] for r in db.execute(f"SELECT id_number FROM {t.MEMBERS} WHERE id_number != ''"
+                                        " ORDER BY random() LIMIT 40")]
+
+    def keystrokes(words, cut):
+        samples = []
+        for word in words:
+            for n in cut(word):
+                f = HouseholdFilter(text=word[:n])
+                samples.append(_timed(lambda f=f: (list_households(ctx, f, limit=200), count_households(ctx, f))))
+        return samples
+
+    figures = [
+        ("搜索·姓名（每次按键 p95）", _p95(keystrokes(names, lambda w: range(1, len(w) + 1))), SEARCH_GOAL_S),
+        ("搜索·拼音首字母 如 zsf", _p95(keystrokes(initials, lambda w: range(1, len(w) + 1))), SEARCH_GOAL_S),
+        ("搜索·身份证号片段", _p95(keystrokes(numbers, lambda w: (4, 6, 8, 10, 12)))
+         , SEARCH_GOAL_S),
+    ]
+    ids = [r[0] for r in db.execute(f"SELECT id FROM {t.HOUSEHOLDS} WHERE deleted = 0")]
+    opened = [_timed(household_file, ctx, hid) for hid in rng.sample(ids, min(50, len(ids)))]
+    figures.append(("打开一户（成员、账本汇总、问题）p95", _p95(opened), OPEN_GOAL_S))
+    villages = [r[0] for r in db.execute(f"SELECT id FROM {t.VILLAGES}")]
+    village_runs = [_timed(dashboard, ctx, v) for v in rng.sample(villages, min(5, len(villages)))]
+    figures.append(("作战图·一个村", max(village_runs), DASHBOARD_GOALS_S["village"]))
+    if len(villages) > 1:
+        figures.append(("作战图·全部（县）", max(_timed(dashboard, ctx) for _ in range(2)),
+                        DASHBOARD_GOALS_S["county"]))
+    return figures
 
 
 def _fresh(path: Path):
@@ -82,7 +147,7 @@ def run_storage_bench(work_dir: Path, size: str = "county", out: Callable[[str],
     counts = demo.generate(db, size=size, seed=seed, today=BENCH_TODAY, hlc=HybridClock("bench"), stats=stats)
     load = time.perf_counter() - began
     db.close()
-    out(f"规模 {size}：" + "，".join(f"{k} {v:,}" for k, v in counts.items()) + f"；文件 {_size_mb(path):,.0f} MB")
+    out(f"规模 {size}：" + "，".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}" for k, v in counts.items()) + f"；文件 {_size_mb(path):,.0f} MB")
     anchor, copied = _raw_copy(path, work_dir / f"bench-{size}-raw.sqlite")
     figures = [
         {"name": "批量载入（生成+写入+变更日志）", "seconds": load, "anchor": anchor, "goal": LOAD_RATIO_GOAL},
@@ -91,7 +156,7 @@ def run_storage_bench(work_dir: Path, size: str = "county", out: Callable[[str],
     ]
     db = open_database(path)
     try:
-        for name, seconds, goal in extra_figures(db):
+        for name, seconds, goal in extra_figures(db, work_dir, out):
             figures.append({"name": name, "seconds": seconds, "anchor": None, "goal": goal})
     finally:
         db.close()

@@ -199,7 +199,7 @@ class _Generator(RowWriter):
             fuel=rng.choices(("01", "03", "04", "05"), cum_weights=(45, 55, 95, 100))[0],
             sanitary_toilet=int(r() < (0.85 if exited else 0.6)), cooperative=int(r() < 0.3),
             food_secure=int(exited or r() > 0.01), clothing_secure=int(exited or r() > 0.01),
-            head_name=head.name, people=size, exit_step=self._last_step(hid, plan),
+            head_name=head.name, people=size, exit_step=self._last_step(plan),
         )
         if relocate:
             row.update(relocation_mode="03", relocation_settlement="1", relocation_place="2" if r() < 0.7 else "5")

@@ -247,7 +247,11 @@ class BookWriter:
         k = len(notes)
         weekday = int(rnd() * 7)
         correction = rnd() < 0.05
-        for o in range(lo, hi + 1):
+        if daily:
+            days = range(lo, hi + 1)
+        else:  # only the days with an entry: the weekly day and the scheduled ones
+            days = sorted(set(scheduled).union(range(lo + (-(lo + weekday)) % 7, hi + 1, 7)))
+        for o in days:
             ds = dates[o - base]
             events = scheduled.get(o)
             if events:
@@ -266,9 +270,9 @@ class BookWriter:
             if daily:
                 r = rnd()
                 n = 3 if r < p3 else 2 if r < p2 + p3 else 1
+            elif (o + weekday) % 7:
+                continue
             else:
-                if (o + weekday) % 7:
-                    continue
                 n = 1
             for _ in range(n):
                 c += 1

@@ -5,7 +5,6 @@ import datetime as dt
 import json
 import random
 
-from fupin_desktop.domain.exits import procedure_state
 from fupin_desktop.domain.names import name_initials
 from fupin_desktop.domain.records import ExitStep, Household, Measure, Member, Pairing, Visit
 from fupin_desktop.services.demo_names import phone
@@ -60,10 +59,12 @@ class RowWriter:
     book_start: dt.date
 
     @staticmethod
-    def _last_step(hid, plan) -> str:
-        steps = [ExitStep(id="", household_id=hid, step=s, date=d, actor="", outcome=o, round=n)
-                 for s, d, _note, o, n in plan.steps]
-        return procedure_state(steps).last_step or "" if steps else ""
+    def _last_step(plan) -> str:
+        """The last step done in the current round (what ``procedure_state`` reports), from the plan's steps."""
+        last = ""
+        for step, _day, _note, outcome, _round in plan.steps:  # in date order
+            last = "" if outcome == "objection" else step
+        return last
 
     def _members(self, hid, draft, attribute, exited, problem) -> None:
         rng, add, new = self.rng, self.loader.add, self.ids.new

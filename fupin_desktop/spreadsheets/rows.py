@@ -25,6 +25,9 @@ from fupin_desktop.spreadsheets.model import (
 
 HEAD = "01"
 TOTAL_WORDS = frozenset({"合计", "小计", "总计", "合计：", "总计："})
+_HOUSEHOLD, _MEMBER, _HEAD_NAME, _HEAD_ID = range(4)
+_TARGETS = {"head_name": _HEAD_NAME, "head_id_number": _HEAD_ID}
+_UNIQUE_KINDS = frozenset({"id", "name", "digits"})  # values seldom repeat: not worth caching
 # Fields whose different values inside one household are expected (a person's own number), not a warning.
 _SOFT_CONFLICTS = frozenset({"phone", "address", "bank", "bank_account"})
 
@@ -47,8 +50,13 @@ class RowReader:
         self.layout = layout
         self.problems = problems
         headers = {c.index: c.header for c in layout.columns}
-        self.columns = [(index, BY_KEY[key].attr, BY_KEY[key].level == "household", headers.get(index, ""),
-                         reader_for(BY_KEY[key], today)) for index, key in mapping.mapped().items()]
+        self.columns = []
+        for index, key in mapping.mapped().items():
+            spec = BY_KEY[key]
+            target = _TARGETS.get(spec.attr, 0 if spec.level == "household" else 1)
+            # a column repeats a handful of values (labels, 是/否, years): read each once
+            cache = None if spec.kind in _UNIQUE_KINDS else {}
+            self.columns.append((index, spec.attr, target, headers.get(index, ""), reader_for(spec, today), cache))
         self.indexes = [index for index, *_ in self.columns]
         self.has_name = mapping.column_of("member.name") is not None
         self.blank_rows: list[int] = []
@@ -90,27 +98,35 @@ class RowReader:
             return None
         person = PersonRow(number)
         width = len(values)
-        for index, attr, for_household, header, reader in self.columns:
+        household, member = person.household, person.member
+        for index, attr, target, header, reader, cache in self.columns:
             value = values[index] if index < width else None
             if value is None:
                 continue
-            got, issue = reader(value)
-            if issue is not None and attr == "head_id_number" and self.has_name:
-                # the members' own column carries the ID; the head's repeated number only groups rows
-                issue = None if issue[0] == INFO else (WARNING, issue[1] + "（该列仅用于分户）")
+            if cache is None:
+                got, issue = reader(value)
+            else:
+                found = cache.get(value)
+                if found is None:
+                    found = cache[value] = reader(value)
+                got, issue = found
             if issue is not None:
-                self._problem(issue[0], number, header, issue[1])
-                person.error = person.error or issue[0] == ERROR
+                if target == _HEAD_ID and self.has_name:
+                    # the members' own column carries the ID; the head's repeated number only groups rows
+                    issue = None if issue[0] == INFO else (WARNING, issue[1] + "（该列仅用于分户）")
+                if issue is not None:
+                    self._problem(issue[0], number, header, issue[1])
+                    person.error = person.error or issue[0] == ERROR
             if got is None:
                 continue
-            if attr == "head_name":
+            if target == _HOUSEHOLD:
+                household[attr] = got
+            elif target == _MEMBER:
+                member[attr] = got
+            elif target == _HEAD_NAME:
                 person.head_name = got
-            elif attr == "head_id_number":
-                person.head_id = got.number
-            elif for_household:
-                person.household[attr] = got
             else:
-                person.member[attr] = got
+                person.head_id = got.number
         if not self.has_name and person.head_name:
             person.member.setdefault("name", person.head_name)
             person.member["relation"] = HEAD
