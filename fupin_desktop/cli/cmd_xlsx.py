@@ -42,7 +42,8 @@ def _village_id(ctx, code: str) -> str:
         return ""
     from fupin_desktop.storage import tables as t
 
-    row = ctx.db.execute(f"SELECT id FROM {t.VILLAGES} WHERE code = ? AND deleted = 0", [code.strip()]).fetchone()
+    row = ctx.db.execute(f"SELECT id FROM {t.VILLAGES} WHERE code = ? AND deleted = 0",
+                         [code.strip()]).fetchone()
     if row is None:
         raise ValidationError(f"没有区划代码为 {code} 的村。")
     return row[0]

@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from fupin_desktop.domain.records import DEFAULT_POVERTY_LINES, Helper, Settings, Village
+from fupin_desktop.domain.records import DEFAULT_POVERTY_LINES, Helper, PovertyLine, Settings, Village
 from fupin_desktop.services.demo_households import PROBLEMS, Draft, HouseholdMaker, draw_cause
 from fupin_desktop.services.demo_ledger import FRUITS, BookProfile, BookWriter
 from fupin_desktop.services.demo_names import IdNumbers, NameMaker, bank_account, phone
@@ -247,18 +247,41 @@ class _Generator(RowWriter):
             vocational=sum("10" <= p.schooling <= "15" for p in active), students=len(students), ill=ill,
         )
 
-def _poverty_lines(db, loader: BulkLoader) -> None:
+
+def missing_poverty_lines(db) -> tuple[PovertyLine, ...]:
+    """The shipped poverty lines the database does not have yet (by year or by id)."""
     years = {row[0] for row in db.execute(f"SELECT year FROM {t.POVERTY_LINES}").fetchall()}
     ids = {row[0] for row in db.execute(f"SELECT id FROM {t.POVERTY_LINES}").fetchall()}
-    for line in DEFAULT_POVERTY_LINES:
-        if line.year not in years and str(line.year) not in ids:
-            loader.add(t.POVERTY_LINES, {"id": str(line.year), "year": line.year, "line_fen": line.line_fen,
-                                         "source": line.source, "deleted": 0})
+    return tuple(line for line in DEFAULT_POVERTY_LINES if line.year not in years and str(line.year) not in ids)
+
+
+def start(size: str, seed: int):
+    """The size's spec, the seeded random stream, the id maker and the villages: the same for a seed."""
+    if size not in SIZES:
+        raise ValueError(f"未知的演示数据规模“{size}”，可选：{'、'.join(SIZES)}")
+    spec = SIZES[size]
+    rng = random.Random(seed)
+    ids = Ids(rng)
+    return spec, rng, ids, village_places(rng, spec.townships, spec.villages_per_township)
+
+
+def produce(loader: BulkLoader, size: str, seed: int, today: dt.date, days: int,
+            lines: tuple[PovertyLine, ...], progress: Callable[[int, int], object] | None) -> None:
+    """Add every row of the demo to ``loader`` (which writes them, or hands them to another process)."""
+    spec, rng, ids, places = start(size, seed)
+    for line in lines:
+        loader.add(t.POVERTY_LINES, {"id": str(line.year), "year": line.year, "line_fen": line.line_fen,
+                                     "source": line.source, "deleted": 0})
+    gen = _Generator(spec, today, loader, ids, days, rng)
+    gen.total, gen.progress = len(places) * spec.households, progress
+    for place in places:
+        gen.village(place)
+    loader.flush()
 
 
 def generate(db, *, size: str = "village", seed: int = 2020, today: dt.date, hlc, operator: str = "演示数据",
              progress: Callable[[int, int], object] | None = None, ledger_years: float | None = None,
-             stats: dict | None = None) -> dict:
+             stats: dict | None = None, workers: int = 1) -> dict:
     """Fill ``db`` with demo data of ``size``; returns the number of rows written per table (plus
     ``village_code`` when the size has one village). The derived problem counts are left for
     ``services.derived.refresh``; ``head_name``, ``people`` and ``exit_step`` are filled here.
@@ -266,30 +289,29 @@ def generate(db, *, size: str = "village", seed: int = 2020, today: dt.date, hlc
     ``ledger_years`` overrides the size's book length (0: no daily book; 0.25 ≈ 3 months). ``progress`` is
     called as ``progress(households_done, households_total)`` now and then (an exception raised there stops
     the run; rows written so far stay unless the caller wraps the call in a transaction). ``today`` must be
-    2017 or later.
-    ``stats``, when given, receives ``write_seconds`` (time spent in SQLite writes) for benchmarks.
+    2017 or later. ``workers=2`` makes the rows in a second process while this one writes them (same rows,
+    but the stamps then come from the real time, whatever clock ``hlc`` reads; a frozen Windows build needs
+    ``multiprocessing.freeze_support()`` in its entry point). ``stats``, when given, receives
+    ``write_seconds`` (time spent in SQLite writes) for benchmarks.
     """
-    if size not in SIZES:
-        raise ValueError(f"未知的演示数据规模“{size}”，可选：{'、'.join(SIZES)}")
     if today < dt.date(2017, 1, 1):
         raise ValueError("演示数据的参考日期须在2017年1月1日之后")
-    spec = SIZES[size]
+    spec, _rng, ids, places = start(size, seed)
     days = spec.ledger_days if ledger_years is None else int(round(ledger_years * 365.25))
-    rng = random.Random(seed)
-    ids = Ids(rng)
-    places = village_places(rng, spec.townships, spec.villages_per_township)
     codes = [p.code for p in places]
     marks = ",".join("?" for _ in codes)
     taken = db.execute(f"SELECT code FROM {t.VILLAGES} WHERE code IN ({marks})", codes).fetchall()
     if taken:
         raise ValueError(f"数据库中已有村代码 {taken[0][0]}，演示数据不能重复生成")
-    total = len(places) * spec.households
-    with BulkLoader(db, hlc, operator, DEMO_SOURCE, op_id=ids.op_id) as loader:
-        gen = _Generator(spec, today, loader, ids, days, rng)
-        _poverty_lines(db, loader)
-        gen.total, gen.progress = total, progress
-        for place in places:
-            gen.village(place)
+    lines = missing_poverty_lines(db)
+    if workers > 1:
+        from fupin_desktop.services.demo_parallel import run_in_worker
+
+        loader = run_in_worker(db, hlc, operator, DEMO_SOURCE, ids.op_id, (size, seed, today, days, lines),
+                               progress)
+    else:
+        with BulkLoader(db, hlc, operator, DEMO_SOURCE, op_id=ids.op_id) as loader:
+            produce(loader, size, seed, today, days, lines, progress)
     if stats is not None:
         stats["write_seconds"] = loader.flush_seconds
     counts: dict = dict(loader.counts)

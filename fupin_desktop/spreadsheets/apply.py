@@ -45,7 +45,8 @@ def _max_seqs(ctx, household_ids) -> dict[str, int]:
         chunk = ids[i:i + 900]
         marks = ",".join("?" for _ in chunk)
         found.update(ctx.db.execute(
-            f"SELECT household_id, max(seq) FROM {t.MEMBERS} WHERE household_id IN ({marks}) GROUP BY household_id",
+            f"SELECT household_id, max(seq) FROM {t.MEMBERS} WHERE household_id IN ({marks})"
+            " GROUP BY household_id",
             chunk).fetchall())
     return found
 
@@ -104,14 +105,16 @@ def _new_rows(loader, plan, work, seqs, count: _Counter, progress, total) -> Non
         for member in household.members:
             if member.target_id:
                 continue
-            row = _row(_MEMBER_ROW, {"seq": next_seq, **member.values, "id": new_id(), "household_id": household_id})
+            values = {"seq": next_seq, **member.values, "id": new_id(), "household_id": household_id}
+            row = _row(_MEMBER_ROW, values)
             row["name_initials"] = name_initials(row["name"])
             next_seq += 1
             count.rows.append(loader.add(t.MEMBERS, row))
             count.members_created += 1
 
 
-def apply_plan(ctx, plan: ImportPlan, *, progress: Callable | None = None, backup: bool = True) -> ImportResult:
+def apply_plan(ctx, plan: ImportPlan, *, progress: Callable | None = None,
+               backup: bool = True) -> ImportResult:
     """Import what the plan says. Refused when the database changed since the preview was made.
 
     ``progress(done, total)`` may raise to cancel: the whole import is rolled back."""
@@ -144,11 +147,13 @@ def _apply(ctx, plan: ImportPlan, progress: Callable | None, backup: bool) -> Im
             progress(total, total)
     tables = frozenset()
     if work:
-        tables = frozenset({t.HOUSEHOLDS} | ({t.MEMBERS} if count.members_created or count.members_updated else set()))
+        members_written = count.members_created or count.members_updated
+        tables = frozenset({t.HOUSEHOLDS} | ({t.MEMBERS} if members_written else set()))
     changes = Changes(op_id=writer.op_id, tables=tables, household_ids=frozenset(count.households),
                       row_ids=frozenset(count.rows))
     return ImportResult(
         created=plan.count(CREATE), updated=plan.count(UPDATE), unchanged=plan.count(UNCHANGED),
-        skipped=plan.count(SKIP), members_created=count.members_created, members_updated=count.members_updated,
+        skipped=plan.count(SKIP), members_created=count.members_created,
+        members_updated=count.members_updated,
         changes=changes, backup=backup_path,
     )

@@ -79,7 +79,8 @@ def generate_rows(households: int = HOUSEHOLDS, *, seed: int = 2020, today: dt.d
             people.append(("配偶", "女", head_born + dt.timedelta(days=rng.randint(-900, 900))))
         for _ in range(size - len(people)):
             child = "之子" if rng.random() < 0.5 else "之女"
-            born = dt.date(min(head_born.year + rng.randint(20, 35), 2019), rng.randint(1, 12), rng.randint(1, 28))
+            year = min(head_born.year + rng.randint(20, 35), 2019)
+            born = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
             people.append((child, "男" if child == "之子" else "女", born))
         head_name = None
         for relation, sex, born in people:
@@ -97,7 +98,8 @@ _STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
     '<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>'
-    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill>'
     '</fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
     '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="49" applyNumberFormat="1"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
@@ -115,7 +117,8 @@ _PARTS = {
         '<Override PartName="/xl/styles.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
         '<Override PartName="/xl/sharedStrings.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+        '</Types>'),
     "_rels/.rels": (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -169,12 +172,15 @@ def write_workbook(path: Path, households: int = HOUSEHOLDS) -> int:
         lines.append(f'<row r="{row}">{"".join(cells)}</row>')
     sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
              '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-             f'<dimension ref="A1:{letters[-1]}{count + 2}"/><sheetData>{"".join(lines)}</sheetData></worksheet>')
+             f'<dimension ref="A1:{letters[-1]}{count + 2}"/>'
+             f'<sheetData>{"".join(lines)}</sheetData></worksheet>')
     shared = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-              f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{len(strings)}" '
-              f'uniqueCount="{len(strings)}">' + "".join(f"<si><t>{_xml(s)}</t></si>" for s in strings) + "</sst>")
+              '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+              f'count="{len(strings)}" uniqueCount="{len(strings)}">'
+              + "".join(f"<si><t>{_xml(s)}</t></si>" for s in strings) + "</sst>")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in {**_PARTS, "xl/sharedStrings.xml": shared, "xl/worksheets/sheet1.xml": sheet}.items():
+        parts = {**_PARTS, "xl/sharedStrings.xml": shared, "xl/worksheets/sheet1.xml": sheet}
+        for name, text in parts.items():
             archive.writestr(name, text)
     return count
 
@@ -226,7 +232,7 @@ def import_into_fresh(path: Path, data_dir: Path) -> dict:
 
 
 def run_xlsx_bench(work_dir: Path | str, households: int = HOUSEHOLDS) -> dict:
-    """Print and return the figures. The anchor is measured before and after the import; their mean is used."""
+    """Print and return the figures. The anchor is measured before and after the import (their mean)."""
     work_dir = Path(work_dir)
     work_dir.mkdir(parents=True, exist_ok=True)
     path = work_dir / "bench-households.xlsx"
@@ -251,6 +257,7 @@ def run_xlsx_bench(work_dir: Path | str, households: int = HOUSEHOLDS) -> dict:
     ok_time, ok_ratio = total_wall <= GOAL_SECONDS, ratio <= GOAL_RATIO
     print(f"比值 {ratio:.2f}×（CPU 时间比 {ratio_cpu:.2f}×；目标 ≤ {GOAL_RATIO:g}×）{'达标' if ok_ratio else '未达标'}；"
           f"用时 {total_wall:.1f} 秒（目标 ≤ {GOAL_SECONDS:g} 秒）{'达标' if ok_time else '未达标'}")
-    return {"rows": rows, "cells": cells, "anchor": anchor_wall, "anchor_cpu": anchor_cpu, "total": total_wall,
-            "total_cpu": total_cpu, "preview": found["preview"].wall, "write": found["write"].wall, "ratio": ratio,
+    return {"rows": rows, "cells": cells, "anchor": anchor_wall, "anchor_cpu": anchor_cpu,
+            "total": total_wall, "total_cpu": total_cpu, "preview": found["preview"].wall,
+            "write": found["write"].wall, "ratio": ratio,
             "ratio_cpu": ratio_cpu, "created": found["created"], "members": found["members"]}

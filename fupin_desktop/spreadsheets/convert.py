@@ -41,6 +41,12 @@ _YES = frozenset("是 有 √ ✓ ✔ y yes true 1 参加 已参加 享受 已�
 _NO = frozenset("否 无 × ✗ ✘ n no false 0 未参加 不参加 未享受 不享受 没有 未通 不通 不安全 不".split())
 
 
+def _as_text(value) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _number_text(value)
+    return str(value)
+
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().lower()
 
@@ -78,8 +84,7 @@ def read_text(value):
         return None, None
     if isinstance(value, dt.datetime | dt.date):
         return (value.date() if isinstance(value, dt.datetime) else value).isoformat(), None
-    text = _number_text(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
-    text = text.strip()
+    text = _as_text(value).strip()
     return (text or None), None
 
 
@@ -201,7 +206,7 @@ class CodeReader:
     def _read(self, value):
         if value is None:
             return None, None
-        text = _number_text(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+        text = _as_text(value)
         if not text.strip():
             return None, None
         found = self.code(text)

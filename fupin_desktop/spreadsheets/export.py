@@ -121,7 +121,8 @@ def _member_table(ctx, village_id):
             for h in chunk:
                 values = [getattr(h, s.attr) for s in household_specs]
                 for m in members.get(h.id, ()):
-                    yield (*values[:2], derived[h.id][0], *(getattr(m, s.attr) for s in member_specs), *values[2:])
+                    own = (getattr(m, s.attr) for s in member_specs)
+                    yield (*values[:2], derived[h.id][0], *own, *values[2:])
 
     return columns, rows(), total
 
@@ -139,14 +140,15 @@ def _ledger_table(ctx, village_id):
         import datetime as dt
 
         cursor = ctx.db.execute(
-            f"SELECT h.number, h.village_group, h.head_name, e.date, e.category, e.amount_fen, e.quantity, e.unit,"
-            f" e.note, e.recorded_by, e.reverses FROM {t.LEDGER} e JOIN {t.HOUSEHOLDS} h ON h.id = e.household_id"
+            "SELECT h.number, h.village_group, h.head_name, e.date, e.category, e.amount_fen, e.quantity,"
+            f" e.unit, e.note, e.recorded_by, e.reverses FROM {t.LEDGER} e"
+            f" JOIN {t.HOUSEHOLDS} h ON h.id = e.household_id"
             f" WHERE {where} ORDER BY h.village_group, h.number, e.date, e.hlc", params)
         for number, group, head, day, category, fen, quantity, unit, note, who, reverses in cursor:
             kind = ledger_group(category)
             direction = "支出" if kind.endswith("expense") else "收入"
-            yield (number, group, head, dt.date.fromisoformat(day), direction, LEDGER_GROUP_TITLES[kind], category,
-                   fen, quantity, unit, note, who, "是" if reverses else "")
+            yield (number, group, head, dt.date.fromisoformat(day), direction, LEDGER_GROUP_TITLES[kind],
+                   category, fen, quantity, unit, note, who, "是" if reverses else "")
 
     return columns, rows(), total
 

@@ -3,7 +3,8 @@
 Each field has the title written on export (and recognised on import), the header synonyms found in the
 national system's exports and in village-made sheets, and a *kind* that says how a cell is read:
 ``text`` · ``name`` · ``id`` (公民身份号码) · ``digits`` (phone and account numbers: text, never numbers) ·
-``code`` / ``codes`` (a code table: code, label or pinyin) · ``date`` · ``year`` · ``int`` · ``float`` · ``bool``.
+``code`` / ``codes`` (a code table: code, label or pinyin) · ``date`` · ``year`` · ``int`` · ``float`` ·
+``bool``.
 Keys are ``"household.<attr>"`` / ``"member.<attr>"`` like :class:`~fupin_desktop.domain.problems.Problem`
 fields; ``household.head_name`` and ``household.head_id_number`` only help grouping rows into households.
 """

@@ -2,8 +2,8 @@
 
 Real sheets start with a title row ("XX村建档立卡贫困户花名册"), may have a two-row header whose upper row
 groups columns under a merged cell ("家庭成员信息" over 姓名 · 证件号码 · 与户主关系; "户主" over 姓名 · 身份证号),
-and sometimes a row of column numbers (1 2 3 …) under the header. In read-only mode a merged cell's text sits in
-its first cell only, so a group title is carried to the right over the columns that have a lower header.
+and sometimes a row of column numbers (1 2 3 …) under the header. In read-only mode a merged cell's text sits
+in its first cell only, so a group title is carried to the right over the columns that have a lower header.
 
 A :class:`ColumnMapping` (column → field key) is what the person confirms; it is saved and loaded as JSON
 keyed by header text, so it applies to next month's file with the same headers.
@@ -210,6 +210,12 @@ class ColumnMapping:
     def column_of(self, key: str) -> int | None:
         return next((i for i, k in sorted(self.fields.items()) if k == key), None)
 
+    def header_of(self, key: str, layout: HeaderLayout) -> str:
+        """The sheet's header of the column holding ``key`` (the field's own title when none does)."""
+        index = self.column_of(key)
+        found = next((c.header for c in layout.columns if c.index == index), "") if index is not None else ""
+        return found or BY_KEY[key].title
+
     def mapped(self) -> dict[int, str]:
         return {i: k for i, k in sorted(self.fields.items()) if k}
 
@@ -243,7 +249,8 @@ class ColumnMapping:
         if not isinstance(data, dict) or data.get("format") != MAPPING_FORMAT:
             raise ValidationError("这不是本程序保存的列对应关系文件。")
         titles = {spec.title: key for key, spec in BY_KEY.items()}
-        saved = {fold_header(h): titles.get(k, k) if k else IGNORE for h, k in (data.get("columns") or {}).items()}
+        columns = (data.get("columns") or {}).items()
+        saved = {fold_header(h): titles.get(k, k) if k else IGNORE for h, k in columns}
         unknown = sorted({k for k in saved.values() if k and k not in BY_KEY})
         if unknown:
             raise ValidationError("列对应关系文件中有未知的字段：" + "、".join(unknown))

@@ -109,7 +109,7 @@ class ImportPlan:
         return {
             "rows": self.rows_read, "blank_rows": self.blank_rows, "households": len(self.households),
             "people": sum(len(h.members) for h in self.households),
-            CREATE: actions[CREATE], UPDATE: actions[UPDATE], UNCHANGED: actions[UNCHANGED], SKIP: actions[SKIP],
+            **{action: actions[action] for action in (CREATE, UPDATE, UNCHANGED, SKIP)},
             ERROR: levels[ERROR], WARNING: levels[WARNING], INFO: levels[INFO],
         }
 
@@ -131,7 +131,8 @@ class ImportPlan:
         ]
         if self.rule_summary:
             lines.append("导入后仍需补充或核实的问题数据：")
-            lines += [f"  {LEVEL_TITLES[level]}：{example}（共{count}处）" for level, example, count in self.rule_summary]
+            lines += [f"  {LEVEL_TITLES[level]}：{example}（共{count}处）"
+                      for level, example, count in self.rule_summary]
         return lines
 
 

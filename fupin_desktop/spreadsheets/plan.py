@@ -17,7 +17,6 @@ from fupin_desktop.domain.colours import colour_of
 from fupin_desktop.domain.records import LEAVING_CHANGES
 from fupin_desktop.domain.rules import check_household
 from fupin_desktop.services.errors import ValidationError
-from fupin_desktop.spreadsheets.fields import BY_KEY
 from fupin_desktop.spreadsheets.headers import SCAN_ROWS, ColumnMapping, detect_header
 from fupin_desktop.spreadsheets.model import (
     CREATE,
@@ -58,8 +57,8 @@ def changelog_mark(ctx) -> int:
 
 def build_plan(ctx, path: Path | str, *, sheet: str | None = None, mapping=None, village_id: str = "",
                progress: Callable | None = None, check_rules: bool = True) -> ImportPlan:
-    """Read ``path`` and say what importing it would do. ``mapping`` is a :class:`ColumnMapping`, the path of a
-    saved mapping (JSON), or None to use the recognised headers."""
+    """Read ``path`` and say what importing it would do. ``mapping`` is a :class:`ColumnMapping`, the path
+    of a saved mapping (JSON), or None to use the recognised headers."""
     with paused_gc():
         return _build_plan(ctx, Path(path), sheet, mapping, village_id or default_village_id(ctx), progress,
                            check_rules)
@@ -86,11 +85,13 @@ def _build_plan(ctx, path: Path, sheet, mapping, village_id: str, progress, chec
             yield from sheet_rows.rows
 
         people = reader.read(all_rows())
-    groups = group_rows(people, mapping, problems)
+    groups = group_rows(people, mapping, problems, mapping.header_of("household.number", layout))
     households = build_households(groups, problems)
-    find_duplicates(households, {p.number: p for p in people}, problems)
+    find_duplicates(households, {p.number: p for p in people}, problems,
+                    mapping.header_of("member.id_number", layout))
     plan = ImportPlan(path, sheet_rows.name, layout, mapping, village_id, households, problems,
-                      rows_read=reader.rows_read, blank_rows=len(reader.blank_rows), db_mark=changelog_mark(ctx))
+                      rows_read=reader.rows_read, blank_rows=len(reader.blank_rows),
+                      db_mark=changelog_mark(ctx))
     owners = _match(ctx, plan, set(mapping.mapped().values()))
     if check_rules:
         plan.rule_summary = _rule_summary(ctx, plan, owners)
@@ -122,7 +123,8 @@ def _by_number(ctx, village_id: str, numbers) -> dict[str, list[str]]:
     for chunk in _chunks(numbers):
         marks = ",".join("?" for _ in chunk)
         for hid, number in ctx.db.execute(
-                f"SELECT id, number FROM {t.HOUSEHOLDS} WHERE village_id = ? AND deleted = 0 AND number IN ({marks})"
+                f"SELECT id, number FROM {t.HOUSEHOLDS}"
+                f" WHERE village_id = ? AND deleted = 0 AND number IN ({marks})"
                 " ORDER BY rowid", [village_id, *chunk]):
             found[number].append(hid)
     return found
@@ -135,11 +137,12 @@ def _where(owner) -> str:
 
 def _target(ctx, plan, household: PlannedHousehold, numbers, owners) -> str:
     number = household.number
+    number_header = plan.mapping.header_of("household.number", plan.layout)
     ids = [m.values["id_number"] for m in household.members if m.values.get("id_number")]
     held = {o[1]: o for n in ids for o in owners.get(n, ()) if o[4]}
     candidates = numbers.get(number, []) if number else []
     if len(candidates) > 1:
-        plan.problems.append(ImportProblem(ERROR, household.rows[0], BY_KEY["household.number"].title,
+        plan.problems.append(ImportProblem(ERROR, household.rows[0], number_header,
                                            f"数据库中有{len(candidates)}户的户编号都是 {number}，无法确定更新哪一户"))
         household.blocked = True
         return ""
@@ -149,18 +152,19 @@ def _target(ctx, plan, household: PlannedHousehold, numbers, owners) -> str:
     if not target and len(held) == 1:
         target = next(iter(held))
         if number:
-            plan.problems.append(ImportProblem(WARNING, household.rows[0], BY_KEY["household.number"].title,
+            plan.problems.append(ImportProblem(WARNING, household.rows[0], number_header,
                                                f"数据库中该户还没有户编号，将填为 {number}"))
     elif not target and len(held) > 1:
         where = "；".join(_where(o) for o in held.values())
         plan.problems.append(ImportProblem(ERROR, household.rows[0], "", f"本户成员的证件号码分属数据库中的多户（{where}）"))
         household.blocked = True
         return ""
+    id_header = plan.mapping.header_of("member.id_number", plan.layout)
     for member in household.members:
         for owner in owners.get(member.values.get("id_number", ""), ()):
             if owner[4] and owner[1] != target:
-                plan.problems.append(ImportProblem(ERROR, member.row, BY_KEY["member.id_number"].title,
-                                                   f"证件号码 {member.values['id_number']} 已登记在其他户（{_where(owner)}）"))
+                text = f"证件号码 {member.values['id_number']} 已登记在其他户（{_where(owner)}）"
+                plan.problems.append(ImportProblem(ERROR, member.row, id_header, text))
                 household.blocked = True
     return target
 
@@ -272,7 +276,8 @@ def planned_records(plan: ImportPlan, household: PlannedHousehold, db_household=
             members[planned.target_id] = dataclasses.replace(members[planned.target_id], **planned.values)
         else:
             key = f"row{planned.row}"
-            members[key] = fast_record(r.Member, {"seq": seq, **planned.values, "id": key, "household_id": record.id})
+            values = {"seq": seq, **planned.values, "id": key, "household_id": record.id}
+            members[key] = fast_record(r.Member, values)
     return record, list(members.values())
 
 

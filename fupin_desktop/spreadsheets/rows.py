@@ -40,7 +40,7 @@ class PersonRow:
     head_name: str = ""
     head_id: str = ""
     error: bool = False
-    fingerprint: tuple = ()
+    fingerprint: tuple = ()  # the member's own cells, to recognise a row pasted twice
 
 
 class RowReader:
@@ -56,8 +56,9 @@ class RowReader:
             target = _TARGETS.get(spec.attr, 0 if spec.level == "household" else 1)
             # a column repeats a handful of values (labels, 是/否, years): read each once
             cache = None if spec.kind in _UNIQUE_KINDS else {}
-            self.columns.append((index, spec.attr, target, headers.get(index, ""), reader_for(spec, today), cache))
-        self.indexes = [index for index, *_ in self.columns]
+            reader = reader_for(spec, today)
+            self.columns.append((index, spec.attr, target, headers.get(index, ""), reader, cache))
+        self.member_indexes = [index for index, _attr, target, *_ in self.columns if target == _MEMBER]
         self.has_name = mapping.column_of("member.name") is not None
         self.blank_rows: list[int] = []
         self.rows_read = 0
@@ -139,7 +140,7 @@ class RowReader:
             self._problem(ERROR, number, "", "没有姓名，这一行无法导入")
             person.error = True
         self._finish_member(person)
-        person.fingerprint = tuple(values[i] if i < width else None for i in self.indexes)
+        person.fingerprint = tuple(values[i] if i < width else None for i in self.member_indexes)
         return person
 
     def _finish_member(self, person: PersonRow) -> None:
@@ -179,7 +180,7 @@ def _grouping(mapping: ColumnMapping) -> str:
         return "row"
     if mapping.column_of("household.number") is not None:
         return "number"
-    if mapping.column_of("household.head_id_number") is not None or mapping.column_of("household.head_name") is not None:
+    if any(mapping.column_of(k) is not None for k in ("household.head_id_number", "household.head_name")):
         return "head"
     if mapping.column_of("member.relation") is not None:
         return "relation"
@@ -190,7 +191,13 @@ def _is_head(person: PersonRow) -> bool:
     return person.member.get("relation") == HEAD
 
 
-def group_rows(people: list[PersonRow], mapping: ColumnMapping, problems: list) -> list[list[PersonRow]]:
+def _second_head(person: PersonRow, group: list[PersonRow]) -> bool:
+    """A head row under a household that has another head (not the same row pasted twice) starts a new one."""
+    return _is_head(person) and any(_is_head(p) and p.fingerprint != person.fingerprint for p in group)
+
+
+def group_rows(people: list[PersonRow], mapping: ColumnMapping, problems: list,
+               number_header: str = "户编号") -> list[list[PersonRow]]:
     mode = _grouping(mapping)
     groups: list[list[PersonRow]] = []
     if mode == "row":
@@ -202,7 +209,8 @@ def group_rows(people: list[PersonRow], mapping: ColumnMapping, problems: list) 
         if mode == "number":
             key = person.household.get("number")
         elif mode == "head":
-            key = person.head_id or (person.head_name and f"{person.household.get('village_group', '')}|{person.head_name}")
+            group_name = person.household.get("village_group", "")
+            key = person.head_id or (person.head_name and f"{group_name}|{person.head_name}")
         else:
             key = None
         if key:
@@ -221,7 +229,7 @@ def group_rows(people: list[PersonRow], mapping: ColumnMapping, problems: list) 
             current, current_key = [], None
             groups.append(current)
             group = current
-        elif current is not None and not (mode == "number" and _is_head(person) and any(map(_is_head, current))):
+        elif current is not None and not (mode == "number" and _second_head(person, current)):
             group = current  # a blank household cell continues the household above (merged cells)
         elif mode == "relation" or (mode == "head" and current is None):
             problems.append(ImportProblem(ERROR, person.number, "", "前面没有户主行，无法确定属于哪一户"))
@@ -233,8 +241,7 @@ def group_rows(people: list[PersonRow], mapping: ColumnMapping, problems: list) 
             current, current_key = [], None
             groups.append(current)
             group = current
-            problems.append(ImportProblem(WARNING, person.number, BY_KEY["household.number"].title,
-                                          "没有户编号，按新的一户导入"))
+            problems.append(ImportProblem(WARNING, person.number, number_header, "没有户编号，按新的一户导入"))
         group.append(person)
     return groups
 
@@ -271,8 +278,9 @@ def build_households(groups: list[list[PersonRow]], problems: list) -> list[Plan
     return households
 
 
-def find_duplicates(households: list[PlannedHousehold], rows: dict[int, PersonRow], problems: list) -> None:
-    """The same ID number twice in the file: an identical repeated row is dropped, anything else is an error."""
+def find_duplicates(households: list[PlannedHousehold], rows: dict[int, PersonRow], problems: list,
+                    id_header: str = "证件号码") -> None:
+    """The same ID number twice in the file: an identical repeated row is dropped, else it is an error."""
     seen: dict[str, tuple[int, PlannedHousehold]] = {}
     for household in households:
         kept = []
@@ -291,8 +299,7 @@ def find_duplicates(households: list[PlannedHousehold], rows: dict[int, PersonRo
                 continue
             kept.append(member)
             for row, other in ((member.row, first_row), (first_row, member.row)):
-                problems.append(ImportProblem(ERROR, row, BY_KEY["member.id_number"].title,
-                                              f"证件号码 {number} 在表格中重复（另见第{other}行）"))
+                problems.append(ImportProblem(ERROR, row, id_header, f"证件号码 {number} 在表格中重复（另见第{other}行）"))
             household.blocked = True
             first_household.blocked = True
         household.members = kept

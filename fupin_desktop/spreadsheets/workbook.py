@@ -140,7 +140,8 @@ def open_rows(path: Path | str, sheet: str | None = None, *, progress: Callable 
         book.close()
 
 
-def first_rows(path: Path | str, sheet: str | None = None, count: int = 30) -> tuple[str, list[tuple[int, tuple]]]:
+def first_rows(path: Path | str, sheet: str | None = None,
+               count: int = 30) -> tuple[str, list[tuple[int, tuple]]]:
     """The sheet's name and its first ``count`` rows (for header detection and the wizard's sample)."""
     with open_rows(path, sheet) as sheet_rows:
         found = []

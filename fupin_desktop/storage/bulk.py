@@ -19,7 +19,7 @@ rows and writing them overlap on two cores. Use the loader as a context manager 
 
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from fupin_desktop.domain.clock import HybridClock
 from fupin_desktop.storage import tables as t
@@ -63,7 +63,9 @@ class BulkLoader:
     """Buffered inserts of new rows into syncable tables, with their change-log entries.
 
     ``cache_mb`` enlarges SQLite's page cache of the connection while the loader is open (restored by
-    :meth:`close` or on leaving the ``with`` block); 0 leaves it alone.
+    :meth:`close` or on leaving the ``with`` block); 0 leaves it alone. With a ``sink`` (and ``db=None``) the
+    loader writes nothing: each flush hands ``sink(batches, changelog)`` the prepared rows, which another loader
+    (say in the process that owns the database) writes with :meth:`write_batches`.
     """
 
     def __init__(
@@ -77,6 +79,7 @@ class BulkLoader:
         reason: str = "",
         flush_rows: int = 100_000,
         cache_mb: int = 256,
+        sink: Callable[[list, list], object] | None = None,
     ):
         self.db = db
         self.hlc = hlc
@@ -86,6 +89,7 @@ class BulkLoader:
         self.op_id = op_id or new_id()
         self.device = hlc.device_id
         self.flush_rows = flush_rows
+        self.sink = sink
         self._buffers: dict[str, dict[tuple[str, ...], list[tuple]]] = {}
         self._ledger: list[tuple] = []
         self._changelog: list[tuple] = []
@@ -93,7 +97,7 @@ class BulkLoader:
         self.counts: dict[str, int] = {}
         self.flush_seconds = 0.0  # time spent writing (executemany + commit)
         self._old_cache = None
-        if cache_mb:
+        if cache_mb and db is not None:
             self._old_cache = db.execute("PRAGMA cache_size").fetchone()[0]
             db.execute(f"PRAGMA cache_size = {-1024 * int(cache_mb)}")
 
@@ -157,22 +161,30 @@ class BulkLoader:
                 yield table, insert_sql(t.LEDGER, LEDGER_ROW_COLUMNS + _LEDGER_STAMP_COLUMNS), self._ledger
 
     def flush(self) -> None:
-        """Write everything buffered in one transaction, parents first."""
+        """Write everything buffered in one transaction, parents first (or hand it to the sink)."""
         if not self._pending:
             return
-        began = time.perf_counter()
-        conn = self.db.conn
-        with self.db.atomic():
-            for table, sql, rows in self._batches():
-                conn.executemany(sql, rows)
-                self.counts[table] = self.counts.get(table, 0) + len(rows)
-            if self._changelog:
-                conn.executemany(_CHANGELOG_SQL, self._changelog)
-                self.counts[t.CHANGELOG] = self.counts.get(t.CHANGELOG, 0) + len(self._changelog)
+        batches, changelog = list(self._batches()), self._changelog
         self._buffers = {}
         self._ledger = []
         self._changelog = []
         self._pending = 0
+        if self.sink is not None:
+            self.sink(batches, changelog)
+        else:
+            self.write_batches(batches, changelog)
+
+    def write_batches(self, batches: list[tuple[str, str, list[tuple]]], changelog: list[tuple]) -> None:
+        """Write prepared ``(table, insert sql, rows)`` batches and change-log rows in one transaction."""
+        began = time.perf_counter()
+        conn = self.db.conn
+        with self.db.atomic():
+            for table, sql, rows in batches:
+                conn.executemany(sql, rows)
+                self.counts[table] = self.counts.get(table, 0) + len(rows)
+            if changelog:
+                conn.executemany(_CHANGELOG_SQL, changelog)
+                self.counts[t.CHANGELOG] = self.counts.get(t.CHANGELOG, 0) + len(changelog)
         self.flush_seconds += time.perf_counter() - began
 
     def close(self) -> None:

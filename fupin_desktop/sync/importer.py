@@ -21,6 +21,8 @@ from fupin_desktop.sync.errors import AlreadyImported, BundleRefused, KeyProblem
 from fupin_desktop.sync.merge import MergeReport, merge
 
 KEEP_IMPORT_BACKUPS = 10
+BIG_BUNDLE_LINES = 50_000
+CACHE_MB = 256
 
 
 @dataclass
@@ -206,6 +208,10 @@ def apply(ctx, prepared: Prepared) -> MergeReport:
     bundle = prepared.bundle
     m = bundle.manifest
     db = ctx.db
+    big = len(bundle.payload.ledger) + len(bundle.payload.changes) > BIG_BUNDLE_LINES
+    old_cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    if big:  # a village's whole book: keep the indexes being filled in memory (as the bulk loader does)
+        db.execute(f"PRAGMA cache_size = {-1024 * CACHE_MB}")
     db.execute("BEGIN IMMEDIATE")
     try:
         _already(db, prepared.path.name)(m)  # another window may have imported it meanwhile
@@ -224,6 +230,9 @@ def apply(ctx, prepared: Prepared) -> MergeReport:
         if isinstance(exc, sqlite3.DatabaseError):
             raise _content_error(exc) from exc
         raise
+    finally:
+        if big:
+            db.execute(f"PRAGMA cache_size = {old_cache}")
     ctx._settings = None
     stamp = m["clock"]["max"]
     if stamp:

@@ -85,3 +85,20 @@ def test_an_unreadable_file_says_why(qtbot, services, tmp_path):
     qtbot.addWidget(wizard)
     qtbot.waitUntil(lambda: "无法打开" in wizard.file_page.status.text(), timeout=15_000)
     assert not wizard.file_page.isComplete()
+
+
+def test_back_to_the_mapping_and_a_new_preview(qtbot, services, roster):
+    wizard = _wizard(qtbot, services, roster)
+    wizard.next()
+    wizard.next()
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: preview.plan is not None, timeout=30_000)
+    wizard.back()
+    assert wizard.button(QWizard.WizardButton.NextButton).text() == wizard.next_text
+    page = wizard.mapping_page
+    headers = [page.table.item(row, 1).text() for row in range(page.table.rowCount())]
+    ids = headers.index("家庭成员 / 证件号码")
+    page.combos[ids].setCurrentIndex(page.combos[ids].findData(""))  # IDs not imported: no ID problems left
+    wizard.next()
+    qtbot.waitUntil(lambda: preview.plan is not None, timeout=30_000)
+    assert not [p for p in preview.plan.problems if "证件号码" in p.message and p.level == "error"]

@@ -79,6 +79,28 @@ def test_same_seed_gives_identical_tables(small, tmp_path):
         again.close()
 
 
+def test_a_second_process_makes_the_same_rows(small, tmp_path):
+    db, counts = small
+    hlc = fixed_hlc()
+    other = open_database(tmp_path / "workers.db")
+    try:
+        calls = []
+        assert demo.generate(other, size="small", today=TODAY, hlc=hlc, workers=2,
+                             progress=lambda done, total: calls.append(done)) == counts
+        assert calls[-1] == 40
+        for table, stamp in ((t.HOUSEHOLDS, "updated_hlc"), (t.MEMBERS, "updated_hlc"), (t.LEDGER, "hlc")):
+            columns = ", ".join(c[1] for c in db.execute(f"PRAGMA table_info({table})") if c[1] != stamp)
+            ordered = f"SELECT {columns} FROM {table} ORDER BY rowid"
+            assert db.execute(ordered).fetchall() == other.execute(ordered).fetchall(), table
+        logged = f"SELECT op_id, tbl, row_id, field, new FROM {t.CHANGELOG} ORDER BY seq"
+        assert db.execute(logged).fetchall() == other.execute(logged).fetchall()
+        newest = other.execute(f"SELECT max(hlc) FROM {t.LEDGER}").fetchone()[0]
+        assert hlc.tick() > newest  # the caller's clock moved past the child's stamps
+        assert integrity_problems(other) == []
+    finally:
+        other.close()
+
+
 def test_another_seed_gives_other_people(small, tmp_path):
     other, _ = build(tmp_path / "other.db", seed=7, ledger_years=0)
     try:
@@ -303,5 +325,22 @@ def test_bulk_loader_flushes_parents_first_and_stamps_ledger_rows(tmp_path):
     stamps = [r[0] for r in db.execute("SELECT hlc FROM ledger ORDER BY rowid")]
     assert stamps == sorted(stamps) and len(set(stamps)) == 6
     assert "head_name" not in db.execute("SELECT new FROM changelog WHERE tbl = 'households'").fetchone()[0]
+    assert integrity_problems(db) == []
+    db.close()
+
+
+def test_a_sink_loader_hands_its_batches_over(tmp_path):
+    handed = []
+    maker = BulkLoader(None, fixed_hlc(), "乙", "demo", op_id="op", sink=lambda b, c: handed.append((b, c)))
+    maker.add(t.VILLAGES, {"id": "v", "code": "610702100201", "name": "村"})
+    maker.add(t.HOUSEHOLDS, {"id": "h", "village_id": "v"})
+    maker.add_ledger_rows([("l1", "h", "2020-01-02", "61", 50, None, "", "", "", "")])
+    maker.flush()
+    assert len(handed) == 1
+    db = open_database(tmp_path / "s.db")
+    writer = BulkLoader(db, fixed_hlc(), "乙", "demo", op_id="op")
+    writer.write_batches(*handed[0])
+    writer.close()
+    assert writer.counts == {t.VILLAGES: 1, t.HOUSEHOLDS: 1, t.LEDGER: 1, t.CHANGELOG: 2}
     assert integrity_problems(db) == []
     db.close()

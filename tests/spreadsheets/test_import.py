@@ -1,5 +1,7 @@
 """Importing a roster: preview with every problem, one transaction, the file as source, re-import updates."""
 
+import datetime
+
 import pytest
 
 from fupin_desktop.services.errors import ValidationError
@@ -55,7 +57,7 @@ def test_preview_names_every_problem_with_its_row(ctx, village, roster):
     _one(plan, 13, "info", "空行")
     bad = _one(plan, 15, "error", BAD_CHECK)
     assert "校验码错误：最后一位应为4" in bad.message
-    _one(plan, 17, "error", "另见第18行")
+    assert _one(plan, 17, "error", "另见第18行").column == "家庭成员 / 证件号码"
     _one(plan, 18, "error", "另见第17行")
     _one(plan, 21, "warning", "与第20行完全相同")
     _one(plan, 22, "info", "合计行")
@@ -232,3 +234,31 @@ def test_old_xls_files_are_refused_with_advice(ctx, village, tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(ValidationError, match="另存为"):
         build_plan(ctx, path)
+
+
+def test_a_member_who_married_out_may_appear_in_another_household(ctx, village, tmp_path):
+    from fupin_desktop.domain import records as r
+    from fupin_desktop.services.households import record_member_change
+    from fupin_desktop.storage import repository as repo
+
+    first = tmp_path / "a.xlsx"
+    simple_roster(first, [["6107020001", "张三丰", "张三丰", IDS["zhang"], "户主", "小学", "健康", "因病", "一组"],
+                          ["6107020001", "张三丰", "李秀英", IDS["li"], "之女", "小学", "健康", "因病", "一组"]])
+    apply_plan(ctx, build_plan(ctx, first))
+    daughter = next(m for m in repo.select(ctx.db, r.Member, "name = ?", ["李秀英"]))
+    record_member_change(ctx, daughter.id, "02", datetime.date(2020, 1, 1), accept_note="嫁出")
+    second = tmp_path / "b.xlsx"
+    simple_roster(second, [["6107020002", "王五", "王五", IDS["wang"], "户主", "小学", "健康", "因病", "一组"],
+                           ["6107020002", "王五", "李秀英", IDS["li"], "配偶", "小学", "健康", "因病", "一组"]])
+    plan = build_plan(ctx, second)
+    assert [h.action for h in plan.households] == [CREATE]
+    assert not [p for p in plan.problems if p.level == "error"]
+
+
+def test_a_head_row_pasted_twice_under_merged_household_cells(ctx, village, tmp_path):
+    path = tmp_path / "a.xlsx"
+    simple_roster(path, [["6107020001", "张三丰", "张三丰", IDS["zhang"], "户主", "小学", "健康", "因病", "一组"],
+                         [None, None, "张三丰", IDS["zhang"], "户主", "小学", "健康", None, None]])
+    plan = build_plan(ctx, path)
+    _one(plan, 3, "warning", "与第2行完全相同")
+    assert [h.action for h in plan.households] == [CREATE]

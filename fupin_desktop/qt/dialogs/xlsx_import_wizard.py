@@ -88,6 +88,7 @@ class FilePage(QWizardPage):
         form.addRow(_("工作表(&S)："), self.sheet)
         form.addRow(self.status)
         self.preview = None
+        self._token = None
 
     def browse(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(self, _("选择要导入的表格"), str(self.wiz.start_dir),
@@ -101,7 +102,10 @@ class FilePage(QWizardPage):
         self.status.setStyleSheet("")
         self.status.setText(_("正在读取…"))
         self.completeChanged.emit()
-        self.wiz.services.ops.run(inspect_file, path, sheet, on_done=self._loaded, on_error=self._failed)
+        token = self._token = object()  # only the answer to the latest request counts
+        self.wiz.services.ops.run(inspect_file, path, sheet,
+                                  on_done=lambda found: self._loaded(found) if self._token is token else None,
+                                  on_error=lambda error: self._failed(error) if self._token is token else None)
 
     def _loaded(self, preview) -> None:
         self.preview = preview
@@ -166,8 +170,8 @@ class MappingPage(QWizardPage):
         self.table.setRowCount(len(preview.layout.columns))
         self.combos = []
         for row, column in enumerate(preview.layout.columns):
-            samples = [str(values[column.index]) for _n, values in preview.sample
-                       if column.index < len(values) and values[column.index] not in (None, "")][:SAMPLE_VALUES]
+            cells = [values[column.index] for _n, values in preview.sample if column.index < len(values)]
+            samples = [str(value) for value in cells if value not in (None, "")][:SAMPLE_VALUES]
             for col, text in enumerate((column.letter, column.header, "；".join(samples))):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -185,8 +189,8 @@ class MappingPage(QWizardPage):
         from fupin_desktop.spreadsheets.headers import ColumnMapping
 
         columns = self.wiz.file_page.preview.layout.columns
-        return ColumnMapping({c.index: combo.currentData() for c, combo in zip(columns, self.combos, strict=True)
-                              if combo.currentData()})
+        pairs = zip(columns, self.combos, strict=True)
+        return ColumnMapping({c.index: combo.currentData() for c, combo in pairs if combo.currentData()})
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
         from fupin_desktop.services.errors import ValidationError
@@ -243,15 +247,22 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.table, 1)
         self.plan = None
         self.job = None
+        self._token = None
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
         self.plan = None
         self.summary.setPlainText(_("正在检查…"))
         self.table.setRowCount(0)
         file_page = self.wiz.file_page
+        token = self._token = object()  # going back and forth: only the latest check counts
+
+        def latest(handler):
+            return lambda *args: handler(*args) if self._token is token else None
+
         self.job = ProgressJob(self.wiz.services.ops, self, _("检查表格"), make_plan, file_page.path.text(),
-                               file_page.preview.sheet, self.wiz.mapping_page.mapping(), self.wiz.services.village_id,
-                               on_done=self._planned, on_error=self._failed, on_cancel=self._cancelled)
+                               file_page.preview.sheet, self.wiz.mapping_page.mapping(),
+                               self.wiz.services.village_id, on_done=latest(self._planned),
+                               on_error=latest(self._failed), on_cancel=latest(self._cancelled))
 
     def _planned(self, plan) -> None:
         self.plan = plan
@@ -273,7 +284,8 @@ class PreviewPage(QWizardPage):
         problems = [p for p in self.plan.problems if not wanted or p.level == wanted]
         self.table.setRowCount(len(problems))
         for row, problem in enumerate(problems):
-            values = (problem.level_title, str(problem.row) if problem.row else "", problem.column, problem.message)
+            row_text = str(problem.row) if problem.row else ""
+            values = (problem.level_title, row_text, problem.column, problem.message)
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if col == 0:
@@ -355,7 +367,8 @@ class XlsxImportWizard(QWizard):
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
         self.import_page = ImportPage(self)
-        for page_id, page in enumerate((self.file_page, self.mapping_page, self.preview_page, self.import_page)):
+        pages = (self.file_page, self.mapping_page, self.preview_page, self.import_page)
+        for page_id, page in enumerate(pages):
             self.setPage(page_id, page)
         self.resize(900, 620)
         if path:

@@ -12,7 +12,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from fupin_desktop.domain.codes import EXIT_STATUS, EXIT_STEP, HOUSEHOLD_ATTRIBUTE, POVERTY_CAUSE
 from fupin_desktop.domain.colours import COLOUR_NAMES, colour_hex
 from fupin_desktop.i18n.translate import N_, _
-from fupin_desktop.services.queries import HouseholdFilter
 
 WINDOW = 200
 REFRESH_TABLES = frozenset({"households", "members", "exit_steps", "pairings", "settings"})  # not the book
@@ -33,7 +32,7 @@ COLUMNS = (
 COLUMN_KEYS = tuple(key for key, _title in COLUMNS)
 
 
-def fetch_window(ctx, household_filter: HouseholdFilter, offset: int, limit: int):
+def fetch_window(ctx, household_filter, offset: int, limit: int):
     """(rows, more): ``limit`` rows from ``offset`` and whether more follow (runs on the database thread)."""
     from fupin_desktop.services.queries import list_households
 
@@ -41,7 +40,7 @@ def fetch_window(ctx, household_filter: HouseholdFilter, offset: int, limit: int
     return rows[:limit], len(rows) > limit
 
 
-def fetch_count(ctx, household_filter: HouseholdFilter) -> int:
+def fetch_count(ctx, household_filter) -> int:
     from fupin_desktop.services.queries import count_households
 
     return count_households(ctx, household_filter)
@@ -78,6 +77,8 @@ class HouseholdsTableModel(QAbstractTableModel):
     count_changed = Signal(int)  # the total number of households matching the filter
 
     def __init__(self, ops, parent=None, *, window: int = WINDOW):
+        from fupin_desktop.services.queries import HouseholdFilter  # off the start-up path
+
         super().__init__(parent)
         self._ops = ops
         self._window = window
@@ -91,7 +92,8 @@ class HouseholdsTableModel(QAbstractTableModel):
         self.loading = False
 
     # loading ---------------------------------------------------------------------------------------------
-    def set_filter(self, household_filter: HouseholdFilter) -> None:
+    def set_filter(self, household_filter) -> None:
+        """Show the households of a ``services.queries.HouseholdFilter``."""
         self.filter = household_filter
         self._load(self._window, keep=False)
 

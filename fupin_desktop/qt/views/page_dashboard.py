@@ -15,16 +15,20 @@ from PySide6.QtWidgets import (
 
 from fupin_desktop.domain.codes import EXIT_STEP, POVERTY_CAUSE
 from fupin_desktop.domain.colours import COLOUR_NAMES, colour_hex
-from fupin_desktop.i18n.formatting import format_money, format_number, format_percent
 from fupin_desktop.i18n.translate import N_, _, current_language
 from fupin_desktop.qt.pages import AppServices, PageSpec
 from fupin_desktop.qt.widgets.bar_chart import BarChartWidget, ChartItem, RingChartWidget
-from fupin_desktop.services.queries import HouseholdFilter
 
 REFRESH_DELAY_MS = 400
 COLOUR_ORDER = ("red", "yellow", "blue", "green")
 STEP_COLOURS = ("#9aa5b1", "#7fb3e6", "#5b9bd9", "#3b82c4", "#2f6fde", "#2859b5", "#2e9d57")
-ALL_HOUSEHOLDS = "all"
+
+
+def household_filter(**values):
+    """A ``HouseholdFilter`` (imported on first use: the services stay off the start-up path)."""
+    from fupin_desktop.services.queries import HouseholdFilter
+
+    return HouseholdFilter(**values)
 
 
 CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -164,11 +168,11 @@ class DashboardPageView(QWidget):
         for card in self.cards.values():
             cards.addWidget(card, 1)
         layout.addLayout(cards)
-        self.cards["households"].activated.connect(lambda: self._show(HouseholdFilter()))
-        self.cards["incidence"].activated.connect(lambda: self._show(HouseholdFilter(colour="red")))
+        self.cards["households"].activated.connect(lambda: self._show(household_filter()))
+        self.cards["incidence"].activated.connect(lambda: self._show(household_filter(colour="red")))
         self.cards["below_line"].activated.connect(self._show_below_line)
-        self.cards["behind"].activated.connect(lambda: self._show(HouseholdFilter(behind_schedule=True)))
-        self.cards["problems"].activated.connect(lambda: self._show(HouseholdFilter(has_problems=True)))
+        self.cards["behind"].activated.connect(lambda: self._show(household_filter(behind_schedule=True)))
+        self.cards["problems"].activated.connect(lambda: self._show(household_filter(has_problems=True)))
         self.cards["idle_helpers"].activated.connect(lambda: self.services.show_page("helpers"))
 
         grid = QGridLayout()
@@ -196,11 +200,11 @@ class DashboardPageView(QWidget):
             grid.setColumnStretch(column, 1)
         layout.addLayout(grid)
         layout.addStretch(1)
-        self.colour_chart.activated.connect(lambda key: self._show(HouseholdFilter(colour=key)))
-        self.year_chart.activated.connect(lambda key: self._show(HouseholdFilter(planned_exit_year=key)))
-        self.step_chart.activated.connect(lambda key: self._show(HouseholdFilter(exit_step=key)))
-        self.cause_chart.activated.connect(lambda key: self._show(HouseholdFilter(main_cause=key)))
-        self.group_chart.activated.connect(lambda key: self._show(HouseholdFilter(village_group=key)))
+        self.colour_chart.activated.connect(lambda key: self._show(household_filter(colour=key)))
+        self.year_chart.activated.connect(lambda key: self._show(household_filter(planned_exit_year=key)))
+        self.step_chart.activated.connect(lambda key: self._show(household_filter(exit_step=key)))
+        self.cause_chart.activated.connect(lambda key: self._show(household_filter(main_cause=key)))
+        self.group_chart.activated.connect(lambda key: self._show(household_filter(village_group=key)))
 
     # data ------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -211,6 +215,8 @@ class DashboardPageView(QWidget):
                                   error=exc)))
 
     def show_dashboard(self, data) -> None:
+        from fupin_desktop.i18n.formatting import format_money, format_number, format_percent
+
         self.data = data
         locale = current_language()
         name = self.services.village_name
@@ -261,14 +267,14 @@ class DashboardPageView(QWidget):
             ChartItem(k, k or _("未填写"), n, "#2e9d57")
             for k, n in sorted(data.by_group.items(), key=lambda kv: group_order(kv[0])) if n)
 
-    def _show(self, household_filter: HouseholdFilter) -> None:
-        self.services.show_households(household_filter)
+    def _show(self, wanted) -> None:
+        self.services.show_households(wanted)
 
     def _show_below_line(self) -> None:
         if self.data is None:
             return
         self.services.ops.run(below_line_ids, self.services.village_id, self.data.year,
-                              on_done=lambda ids: self._show(HouseholdFilter(household_ids=ids or ("-",))))
+                              on_done=lambda ids: self._show(household_filter(household_ids=ids or ("-",))))
 
 
 PAGE = PageSpec(order=10, key="dashboard", title=N_("作战图"), factory=DashboardPageView)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fupin_desktop.i18n.formatting import format_money
 from fupin_desktop.i18n.translate import N_, _, current_language
 from fupin_desktop.qt.pages import AppServices, PageSpec
 from fupin_desktop.qt.progress import ProgressJob
@@ -209,6 +208,8 @@ class DeadlinesPageView(QWidget):
 
     @staticmethod
     def _row_item(row: DeadlineRow, locale: str) -> QTreeWidgetItem:
+        from fupin_desktop.i18n.formatting import format_money
+
         income = ""
         if row.projected_fen is not None:
             income = _("{amount} 元").format(amount=format_money(row.projected_fen, locale))

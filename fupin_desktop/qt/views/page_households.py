@@ -11,7 +11,6 @@ from fupin_desktop.i18n.translate import N_, _
 from fupin_desktop.qt.forms.ui_households_page import Ui_HouseholdsPage
 from fupin_desktop.qt.models.households_table_model import COLUMN_KEYS, HouseholdsTableModel
 from fupin_desktop.qt.pages import AppServices, PageSpec
-from fupin_desktop.services.queries import HouseholdFilter
 
 SEARCH_DELAY_MS = 150
 FIRST_EXIT_YEAR = 2014
@@ -35,6 +34,8 @@ def village_groups(ctx) -> list[str]:
 
 class HouseholdsPageView(QWidget):
     def __init__(self, services: AppServices, parent=None):
+        from fupin_desktop.services.queries import HouseholdFilter  # off the start-up path
+
         super().__init__(parent)
         self.services = services
         self.ui = Ui_HouseholdsPage()
@@ -126,7 +127,8 @@ class HouseholdsPageView(QWidget):
         self._updating = False
 
     # filtering ------------------------------------------------------------------------------------------
-    def current_filter(self) -> HouseholdFilter:
+    def current_filter(self):
+        """The ``HouseholdFilter`` the widgets (and a filter from another page) describe."""
         ui = self.ui
         return dataclasses.replace(
             self._extra,
@@ -146,8 +148,10 @@ class HouseholdsPageView(QWidget):
         self.ui.countLabel.setText(_("正在查找…"))
         self.model.set_filter(self.current_filter())
 
-    def apply_filter(self, household_filter: HouseholdFilter) -> None:
+    def apply_filter(self, household_filter) -> None:
         """Show the households of ``household_filter`` (from the dashboard and other pages)."""
+        from fupin_desktop.services.queries import HouseholdFilter
+
         ui = self.ui
         self._updating = True
         ui.searchEdit.blockSignals(True)
@@ -183,6 +187,8 @@ class HouseholdsPageView(QWidget):
             self.apply()
 
     def clear_filters(self) -> None:
+        from fupin_desktop.services.queries import HouseholdFilter
+
         self._extra = HouseholdFilter()
         self.ui.hintLabel.setText(_("回车或双击打开户档；向下滚动自动加载更多"))
         self.apply_filter(HouseholdFilter())

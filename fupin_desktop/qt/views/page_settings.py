@@ -5,7 +5,6 @@ from PySide6.QtWidgets import QComboBox, QTableWidgetItem, QWidget
 
 from fupin_desktop.domain.codes import COLOUR, EXIT_STATUS
 from fupin_desktop.domain.money import parse_yuan
-from fupin_desktop.i18n.formatting import format_money
 from fupin_desktop.i18n.translate import N_, _, available_languages, current_language
 from fupin_desktop.qt.app import language_name
 from fupin_desktop.qt.forms.ui_settings_page import Ui_SettingsPage
@@ -85,6 +84,8 @@ class SettingsPageView(QWidget):
         self.services.ops.run(load_settings, on_done=self.show_settings)
 
     def show_settings(self, result) -> None:
+        from fupin_desktop.i18n.formatting import format_money
+
         settings, lines = result
         self.settings, self.lines = settings, lines
         ui = self.ui
