@@ -4,7 +4,12 @@
 (``small`` for tests, ``village``, ``township``, ``county``). The same seed, reference date and clock give the
 same rows. Everything goes through :class:`~fupin_desktop.storage.bulk.BulkLoader`, so every non-ledger row
 has its change-log entry; daily-book rows are streamed a household at a time. A few deliberate 问题数据 are
-planted (see ``demo_households.PROBLEMS``) so the check report has content.
+planted (see ``demo_households.PROBLEMS``) so the check report has content. With ``workers=2`` the rows are
+made on a second process (``demo_parallel``) while this one writes them.
+
+The pieces: ``demo_places`` (area, villages, units), ``demo_names`` (names, ID numbers), ``demo_households``
+(who lives together, schooling, health, work), ``demo_progress`` (exit deadlines and steps, measures, visits),
+``demo_rows`` (ids and row writers), ``demo_ledger`` (the daily books).
 """
 
 import datetime as dt
