@@ -75,44 +75,25 @@ def _ledger_sql(scope: str, *, full: bool) -> str:
             f" {_LEDGER_JSON} AS j FROM {t.LEDGER} WHERE rowid > ? AND rowid <= ? AND device = ? AND +hlc > ?{scope})")
 
 
-def _ledger_part(path: str, sql: str, ranges: list, params: list) -> list[tuple]:
-    import sqlite3
-
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return [con.execute(sql, [low, high, *params]).fetchone() for low, high in ranges]
-    finally:
-        con.close()
-
-
-def _ledger_body(db, device: str, after: str, village_id: str | None = None,
-                 path: Path | None = None) -> tuple[list[bytes], int, list[str]]:
+def _ledger_body(db, device: str, after: str, village_id: str | None = None) -> tuple[list[bytes], int, list[str]]:
     """The book entries written by ``device`` after ``after`` as JSON lines built by SQLite, in a few blobs.
 
     Returns (blobs, number of lines, [min stamp, max stamp, …]). An incremental export walks the stamp index;
-    a full one reads rowid ranges in sequence, on two read connections in parallel when the file allows
-    (the book is never changed in place, and this export holds the write lock, so they see the same rows).
+    a full one reads the table in rowid ranges (sequential reads). SQLite's ``json_array`` measured about
+    three times cheaper than encoding the rows in Python. Reading on two connections in parallel, or
+    compressing one chunk while SQLite builds the next, measured slower on a busy two-core machine.
     """
     scope = f" AND household_id IN (SELECT id FROM {t.HOUSEHOLDS} WHERE village_id = ?)" if village_id else ""
     extra = [village_id] if village_id else []
     if after:
-        chunks = [db.execute(_ledger_sql(scope, full=False), [device, after, *extra]).fetchone()]
+        queries = [(_ledger_sql(scope, full=False), [device, after, *extra])]
     else:
         low, high = db.execute(f"SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM {t.LEDGER}").fetchone()
-        ranges = [(a, min(a + LEDGER_CHUNK, high)) for a in range(low - 1, high, LEDGER_CHUNK)]
         sql = _ledger_sql(scope, full=True)
-        params = [device, "", *extra]
-        if path is not None and len(ranges) > 1:
-            from concurrent.futures import ThreadPoolExecutor
-
-            halves = [ranges[0::2], ranges[1::2]]
-            with ThreadPoolExecutor(max_workers=2) as pool:
-                chunks = [c for part in pool.map(lambda r: _ledger_part(str(path), sql, r, params), halves)
-                          for c in part]
-        else:
-            chunks = [db.execute(sql, [a, b, *params]).fetchone() for a, b in ranges]
+        queries = [(sql, [a, min(a + LEDGER_CHUNK, high), device, "", *extra]) for a in range(low - 1, high, LEDGER_CHUNK)]
     blobs, total, stamps = [], 0, []
-    for count, first, last, blob in chunks:
+    for sql, params in queries:
+        count, first, last, blob = db.execute(sql, params).fetchone()
         if count:
             blobs.append(blob)
             total += count
@@ -180,7 +161,7 @@ def export_changes(ctx, out_dir, *, full: bool = False, since_ack: bool = False,
         vcur, lcur = ("", "") if full else (base[1], base[2])
         keep = lambda tbl, row_id: tbl not in TOWNSHIP_ONLY_TABLES  # noqa: E731
         lines, counts, stamps = _version_lines(db, ctx.device_id, vcur, keep)
-        ledger, ledger_count, ledger_stamps = _ledger_body(db, ctx.device_id, lcur, path=ctx.db_path)
+        ledger, ledger_count, ledger_stamps = _ledger_body(db, ctx.device_id, lcur)
         if ledger_count:
             counts[t.LEDGER] = ledger_count
         seq = (last[0] if last else 0) + 1
@@ -259,7 +240,7 @@ def _export_village(ctx, out_dir, unlocked, org, village_id, code, devices) -> E
         vcur, lcur = (last[1], last[2]) if last else ("", "")
         keep, _households = _village_scope(db, village_id)
         lines, counts, stamps = _version_lines(db, ctx.device_id, vcur, keep)
-        ledger, ledger_count, ledger_stamps = _ledger_body(db, ctx.device_id, lcur, village_id, path=ctx.db_path)
+        ledger, ledger_count, ledger_stamps = _ledger_body(db, ctx.device_id, lcur, village_id)
         if ledger_count:
             counts[t.LEDGER] = ledger_count
         device_ids = [d[0] for d in devices]

@@ -118,19 +118,27 @@ def catch_up(db, authority: int) -> int:
     rows = db.execute(
         f"SELECT seq, tbl, row_id, field, new, hlc, device FROM {t.CHANGELOG} WHERE seq > ?"
         " AND source NOT LIKE 'import:%' AND source NOT LIKE 'sync:%' ORDER BY seq", [last]).fetchall()
-    done = 0
+    done, creations = 0, []
+
+    def flush() -> None:  # new rows are recorded in bulk, always before a field change is based on them
+        db.conn.executemany("INSERT INTO sync_versions (tbl, row_id, field, stamp, bases, value, device, authority)"
+                            " VALUES (?,?,'*',?,'',NULL,?,?) ON CONFLICT DO NOTHING", creations)
+        creations.clear()
+
     for seq, tbl, row_id, field, new, stamp, device in rows:
         last = seq
         if not syncs(tbl, row_id) or field in NOT_SYNCED:
             continue
         if field == "*":
-            record(db, tbl, row_id, "*", stamp, (), None, device, authority)
+            creations.append((tbl, row_id, stamp, device, authority))
         else:
+            flush()
             current = heads(versions_of(db, tbl, row_id, field))
             record(db, tbl, row_id, field, stamp, tuple(v.stamp for v in current), new or "null", device, authority)
             if len(current) > 1:
                 refresh_conflict(db, tbl, row_id, field, resolved_by="本地修改")
         done += 1
+    flush()
     if rows:
         state_set(db, STATE_VERSIONED, last)
     return done

@@ -36,11 +36,11 @@ def schema_version() -> int:
     return SCHEMA_VERSION
 
 
-def seal(lines: list[bytes] | bytes, *, kind: str, source: dict, target_org: str, seq: int, prev_seq: int, counts: dict,
+def seal(lines, *, kind: str, source: dict, target_org: str, seq: int, prev_seq: int, counts: dict,
          clock: tuple[str, str], recipients: list[Recipient], passphrase: str | None, signing_private: bytes,
          scope: str, bundle_id: str | None = None, created: str | None = None,
          line_total: int | None = None) -> Sealed:
-    """Compress, encrypt, wrap and sign. ``lines`` is a list of lines, or the joined body with ``line_total``."""
+    """Compress, encrypt, wrap and sign. ``lines``: a list of lines, or the joined body with ``line_total``."""
     bundle_id = bundle_id or str(uuid.uuid4())
     aad = bundle_id.encode("ascii")
     body = lines if isinstance(lines, bytes) else b"\n".join(lines)
