@@ -7,10 +7,11 @@ database in ``tests/fixtures/`` and upgraded by the tests.
 from sqlite_utils.migrations import Migrations
 
 from fupin_desktop.storage import tables as t
+from fupin_desktop.storage.migrations_sync import m0002_sync
 
 MIGRATIONS = Migrations("fupin_desktop")
 
-SCHEMA_VERSION = 1  # number of the newest migration below
+SCHEMA_VERSION = 2  # number of the newest migration below
 
 _INITIAL = f"""
 CREATE TABLE {t.INSTALLATION} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -273,3 +274,7 @@ def m0001_initial(db):
     for statement in _INITIAL.split(";\n"):
         if statement.strip():
             db.execute(statement)
+
+
+# 0002_sync: the tables of USB sync (storage/migrations_sync.py), local to each installation.
+MIGRATIONS(name="0002_sync")(m0002_sync)
