@@ -14,7 +14,9 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from fupin_desktop.i18n.translate import _, normalise_locale, set_language
-from fupin_desktop.resources import font_path
+from fupin_desktop.resources import font_path, resource_path
+
+FALLBACK_FONT_FILE = "BabelStoneHan-subset.ttf"  # the same file reports/fonts.py embeds in PDFs
 
 APP_NAME = "fupin_desktop"
 NORMAL_POINT_SIZE = 10
@@ -104,15 +106,25 @@ def load_font(app: QApplication, *, large: bool = False) -> str:
             pass
         family = families[0] if families else ""
         app.setProperty("fupin_font_family", family)
+        app.setProperty("fupin_fallback_families", _load_fallback_font())
     apply_font_size(app, large=large)
     return family
+
+
+def _load_fallback_font() -> list[str]:
+    """The shipped fallback for rare characters (CJK Ext. A/B), the same file the PDFs embed."""
+    try:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", FALLBACK_FONT_FILE)))
+    except FileNotFoundError:
+        return []
+    return list(QFontDatabase.applicationFontFamilies(font_id)) if font_id >= 0 else []
 
 
 def apply_font_size(app: QApplication, *, large: bool) -> None:
     family = app.property("fupin_font_family") or ""
     font = QFont(app.font())
     if family:
-        font.setFamilies([family, *FALLBACK_FAMILIES])
+        font.setFamilies([family, *(app.property("fupin_fallback_families") or []), *FALLBACK_FAMILIES])
     font.setPointSize(LARGE_POINT_SIZE if large else NORMAL_POINT_SIZE)
     app.setFont(font)
     app.setProperty("fupin_large_font", bool(large))

@@ -53,6 +53,11 @@ class Ui_HouseholdsPage(object):
 
         self.headerLayout.addItem(self.headerSpacer)
 
+        self.importButton = QPushButton(HouseholdsPage)
+        self.importButton.setObjectName(u"importButton")
+
+        self.headerLayout.addWidget(self.importButton)
+
         self.newButton = QPushButton(HouseholdsPage)
         self.newButton.setObjectName(u"newButton")
 
@@ -141,7 +146,8 @@ class Ui_HouseholdsPage(object):
         QWidget.setTabOrder(self.problemsCheck, self.behindCheck)
         QWidget.setTabOrder(self.behindCheck, self.clearButton)
         QWidget.setTabOrder(self.clearButton, self.tableView)
-        QWidget.setTabOrder(self.tableView, self.newButton)
+        QWidget.setTabOrder(self.tableView, self.importButton)
+        QWidget.setTabOrder(self.importButton, self.newButton)
 
         self.retranslateUi(HouseholdsPage)
 
@@ -153,6 +159,10 @@ class Ui_HouseholdsPage(object):
         self.titleLabel.setText(QCoreApplication.translate("HouseholdsPage", u"\u6237\u6863", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("HouseholdsPage", u"\u67e5\u627e\uff1a\u59d3\u540d\u3001\u62fc\u97f3\u9996\u5b57\u6bcd\uff08\u5982 zsf\uff09\u3001\u8eab\u4efd\u8bc1\u53f7\u7247\u6bb5\u6216\u6237\u7f16\u53f7\uff08Ctrl+F\uff09", None))
         self.countLabel.setText("")
+        self.importButton.setText(QCoreApplication.translate("HouseholdsPage", u"\u4eceExcel\u5bfc\u5165\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.importButton.setToolTip(QCoreApplication.translate("HouseholdsPage", u"\u628a\u5df2\u6709\u7684 .xlsx / .csv \u82b1\u540d\u518c\u5bfc\u5165\uff08\u5148\u9884\u89c8\uff0c\u786e\u8ba4\u540e\u624d\u5199\u5165\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.newButton.setProperty(u"role", QCoreApplication.translate("HouseholdsPage", u"primary", None))
         self.newButton.setText(QCoreApplication.translate("HouseholdsPage", u"\u65b0\u5efa\u6237\u6863", None))
 #if QT_CONFIG(tooltip)

@@ -58,11 +58,18 @@ class HouseholdsPageView(QWidget):
         ui.behindCheck.toggled.connect(self._widgets_changed)
         ui.clearButton.clicked.connect(self.clear_filters)
         ui.newButton.clicked.connect(lambda: services.open_household(None))
+        ui.importButton.clicked.connect(self._import_spreadsheet)
         self.model.loaded.connect(self._loaded)
         self.model.count_changed.connect(self._counted)
         services.ops.changed.connect(self.model.on_changed)
         services.ops.run(village_groups, on_done=self._set_groups)
         self.apply()
+
+    def _import_spreadsheet(self) -> None:
+        """从Excel导入: the import wizard (file → column mapping → preview with every problem → import)."""
+        from fupin_desktop.qt.dialogs.xlsx_import_wizard import XlsxImportWizard
+
+        XlsxImportWizard(self.services, self).exec()
 
     # setup -----------------------------------------------------------------------------------------------
     def _setup_table(self) -> None:
