@@ -4,6 +4,7 @@ language and large-font mode. Every change goes through the settings services an
 from PySide6.QtWidgets import QComboBox, QTableWidgetItem, QWidget
 
 from fupin_desktop.domain.codes import COLOUR, EXIT_STATUS
+from fupin_desktop.domain.colours import SAFETY_NET
 from fupin_desktop.domain.money import parse_yuan
 from fupin_desktop.i18n.translate import N_, _, available_languages, current_language
 from fupin_desktop.qt.app import language_name
@@ -47,7 +48,8 @@ class SettingsPageView(QWidget):
         self.lines = []
         ui = self.ui
         self.colour_combos: dict[str, QComboBox] = {}
-        for code, label in EXIT_STATUS:
+        # 兜底: 低保/特困 households not yet exited (domain/colours.py SAFETY_NET); kept so saving never drops it
+        for code, label in (*EXIT_STATUS, (SAFETY_NET, _("未脱贫的低保、特困户（兜底保障）"))):
             combo = QComboBox(self)
             for colour, colour_label in COLOUR:
                 combo.addItem(_(colour_label), colour)
