@@ -5,8 +5,10 @@ Thin wrappers over ``babel.numbers`` and ``babel.dates``. Money arrives as integ
 """
 
 import datetime
+import functools
 from decimal import Decimal
 
+import babel
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
@@ -15,8 +17,10 @@ CURRENCY = "CNY"
 _MONEY_PATTERN = "#,##0.00"
 
 
-def _locale(locale: str | None) -> str:
-    return (locale or DEFAULT_LOCALE).replace("-", "_")
+@functools.lru_cache(maxsize=16)
+def _locale(locale: str | None):
+    """The parsed ``babel.Locale`` (parsing costs ~2 ms; a table view formats thousands of cells)."""
+    return babel.Locale.parse((locale or DEFAULT_LOCALE).replace("-", "_"))
 
 
 def _yuan(fen: int) -> Decimal:

