@@ -107,6 +107,12 @@ def _merge_one_file(packets, out, progress, cancelled, locale) -> int:
             progress(done, pages)
     if state["cancelled"]:
         raise PrintCancelled(done, pages)
+    write_pdf(writer, out)
+    return pages
+
+
+def write_pdf(writer, out) -> None:
+    """Write a pypdf writer to a path (temporary name, renamed once complete) or to an open file."""
     target, finish = _atomic_target(out)
     try:
         if hasattr(target, "write"):
@@ -118,7 +124,6 @@ def _merge_one_file(packets, out, progress, cancelled, locale) -> int:
     except BaseException:
         finish(False)
         raise
-    return pages
 
 
 def default_file_name(index: int, data: PacketData) -> str:

@@ -42,7 +42,7 @@ def render_parallel(packets: Iterable[PacketData], out, *, one_file: bool, worke
                     name_for: Callable[[int, PacketData], str]) -> int:
     from pypdf import PdfReader, PdfWriter
 
-    from fupin_desktop.reports.batch import PrintCancelled, _atomic_target
+    from fupin_desktop.reports.batch import PrintCancelled, write_pdf
 
     iterator = enumerate(packets)
     writer = PdfWriter() if one_file else None
@@ -90,16 +90,6 @@ def render_parallel(packets: Iterable[PacketData], out, *, one_file: bool, worke
     if stopped:
         raise PrintCancelled(done, pages)
     if one_file:
-        target, finish = _atomic_target(out)
-        try:
-            if hasattr(target, "write"):
-                writer.write(target)
-            else:
-                with open(target, "wb") as handle:
-                    writer.write(handle)
-            finish(True)
-        except BaseException:
-            finish(False)
-            raise
+        write_pdf(writer, out)
     return pages
 
