@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from tests.qt.conftest import wait_idle
 from tests.qt.editor_fixtures import HEAD_ID, SPOUSE_ID
@@ -174,6 +174,9 @@ def test_a_correction_is_a_reversing_entry(qtbot, grid, services, household, mon
 
 def test_months_are_turned_with_the_keyboard(qtbot, grid):
     assert not grid.next_button.isEnabled()
-    qtbot.keyClick(grid.table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    grid.table.setFocus()  # the shortcut works while the book has the keyboard, as after a click into it
+    qtbot.waitUntil(lambda: grid.isAncestorOf(QApplication.focusWidget()), timeout=5_000)
+    # the key goes where the keyboard is: the table or the cell editor of its entry row
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: grid.month_label.text() == "2020年5月", timeout=5_000)
     assert grid.next_button.isEnabled()
