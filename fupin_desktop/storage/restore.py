@@ -6,6 +6,8 @@ restore first writes the backup's content to a temporary file beside the databas
 records its intent in ``.restore-intent.json``; then it moves the old files aside and renames the new file
 into place; then it removes the intent. ``finish_interrupted`` (called before every open) completes whatever
 a crash cut short, so the data folder always ends up with either the old database or the restored one.
+After a restore, ``replaced/`` keeps its newest three sets and everything younger than 90 days; ``damaged/``
+is never thinned.
 """
 
 import datetime as dt
@@ -219,7 +221,42 @@ def commit_restore(prepared: PreparedRestore, *, now: dt.datetime, area: str = R
         "aside": str(aside.relative_to(db_path.parent)) if aside else "",
     })
     finish_interrupted(db_path)
+    thin_replaced(db_path.parent, now)
     return RestoreResult(prepared.source, db_path, aside, prepared.backup_created)
+
+
+REPLACED_KEEP_NEWEST = 3
+REPLACED_KEEP_DAYS = 90
+
+
+def plan_replaced_thinning(data_dir: Path, now: dt.datetime, *, keep_newest: int = REPLACED_KEEP_NEWEST,
+                           keep_days: int = REPLACED_KEEP_DAYS) -> list[Path]:
+    """Folders of ``replaced/`` to delete: those older than ``keep_days`` beyond the newest ``keep_newest``.
+
+    A replaced database is one the person chose to put aside by restoring a backup; each can be as large
+    as the database itself, so they do not pile up for ever. ``damaged/`` is never thinned: a damaged file
+    may still hold records that only a specialist can get back."""
+    folder = Path(data_dir) / REPLACED
+    try:
+        sets = sorted((p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.name, reverse=True)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    cutoff = f"{now - dt.timedelta(days=keep_days):%Y%m%d-%H%M%S}"
+    return [p for p in sets[keep_newest:] if p.name[:15] < cutoff]
+
+
+def thin_replaced(data_dir: Path, now: dt.datetime) -> list[Path]:
+    """Delete what :func:`plan_replaced_thinning` names; a file that cannot be removed is left for next time."""
+    removed = []
+    for aside in plan_replaced_thinning(data_dir, now):
+        try:
+            for path in aside.iterdir():
+                path.unlink()
+            aside.rmdir()
+        except OSError:
+            continue
+        removed.append(aside)
+    return removed
 
 
 def restore_files(db_path: Path | str, backup: Path | str, *, now: dt.datetime,
