@@ -5,7 +5,8 @@
   is filled.
 - S2 search as you type on the county (goal ≤ 50 ms per keystroke, p95): from setting the filter to the
   first window of rows in the model; the total count follows in its own job and is shown separately.
-- S4 saving one ledger entry through the book grid and seeing it refreshed (goal ≤ 20 ms).
+- S4 saving one ledger entry through the book grid and seeing it refreshed (goal ≤ 20 ms): until the grid has
+  the new month and totals, and (second figure) until the repaint that follows is done.
 - Extras: the county dashboard (S5, ≤ 2 s) and the process's peak memory with the county open (S10, ≤ 400 MB).
 
 Data comes from the demo generator, built into the work folder when missing (the county takes a long time
@@ -74,11 +75,18 @@ def _time_process(command: list[str], env: dict) -> dict[str, float]:
     return marks
 
 
-def bench_start(village: Path, rounds: int) -> dict:
-    env = {**os.environ}
+def bench_start(village: Path, rounds: int, cache: Path | None = None) -> dict:
+    """Median of ``rounds`` cold starts of the program and of the anchor, alternating.
+
+    Both run with Python's bytecode cache on (in ``cache``, beside the data): an installed program starts from
+    compiled modules (pip compiles them on install, the bundle ships them), so a shell that turns the cache off
+    (PYTHONDONTWRITEBYTECODE) must not make every start recompile the program's sources.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(cache or village.parent / "pycache")
     program = [sys.executable, "-m", "fupin_desktop", "--data-dir", str(village), "--ready-marker"]
     anchor = [sys.executable, "-c", ANCHOR_SCRIPT]
-    _time_process(program, env)  # warm the file cache and write the start-up cache
+    _time_process(program, env)  # warm the file cache, write the start-up cache and the bytecode
     _time_process(anchor, env)
     ours, bare, filled, ours_cpu, bare_cpu = [], [], [], [], []
     for _ in range(rounds):
@@ -95,17 +103,32 @@ def bench_start(village: Path, rounds: int) -> dict:
 
 
 class _Waiter:
-    """Run the Qt event loop until a condition holds."""
+    """Run the Qt event loop until a condition holds.
+
+    The loop sleeps between events as the program's own loop does (a loop spinning on ``processEvents`` would
+    hold the interpreter lock and starve the database thread, timing the spinning instead of the program).
+    """
 
     def __init__(self, app):
         self.app = app
 
     def until(self, condition, timeout: float = 120.0) -> None:
-        deadline = time.perf_counter() + timeout
-        while not condition():
-            self.app.processEvents()
-            if time.perf_counter() > deadline:
-                raise TimeoutError("benchmark step timed out")
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        if condition():
+            return
+        loop = QEventLoop()
+        poll = QTimer(interval=1)
+        poll.timeout.connect(lambda: loop.quit() if condition() else None)
+        guard = QTimer(singleShot=True, interval=int(timeout * 1000))
+        guard.timeout.connect(loop.quit)
+        poll.start()
+        guard.start()
+        loop.exec()
+        poll.stop()
+        guard.stop()
+        if not condition():
+            raise TimeoutError("benchmark step timed out")
 
 
 def _keystrokes(ctx, rng: random.Random, words: int = 8) -> list[str]:
@@ -204,7 +227,8 @@ def bench_ledger(village: Path, work: Path, app, saves: int) -> dict:
         grid.set_household(household_id)
         wait.until(lambda: loads)
         today = clock.today()
-        times = []
+        app.processEvents()
+        times, painted = [], []
         for index in range(saves):
             before = len(loads)
             grid.model.draft = {"date": today - dt.timedelta(days=index % 20), "direction": "1",
@@ -213,8 +237,12 @@ def bench_ledger(village: Path, work: Path, app, saves: int) -> dict:
             grid.commit_row()
             wait.until(lambda before=before: len(loads) > before)
             times.append((loads[-1] - started) * 1000)
+            for _round in range(2):  # the repaint the refresh asked for (and what it posted in turn)
+                app.processEvents()
+            painted.append((time.perf_counter() - started) * 1000)
         grid.close()
-        return {"saves": saves, "p50": pct(times, 0.5), "p95": pct(times, 0.95)}
+        return {"saves": saves, "p50": pct(times, 0.5), "p95": pct(times, 0.95),
+                "painted_p50": pct(painted, 0.5), "painted_p95": pct(painted, 0.95)}
     finally:
         worker.stop()
         shutil.rmtree(scratch, ignore_errors=True)
@@ -247,7 +275,8 @@ def main(argv=None) -> int:
     app = create_application([sys.argv[0]])
     ledger = bench_ledger(village, work, app, args.saves)
     print(f"S4 记一笔账并刷新账本（village，{ledger['saves']} 次）：p50 {ledger['p50']:.1f} ms，"
-          f"p95 {ledger['p95']:.1f} ms（目标 ≤20 ms）{'  达标' if ledger['p50'] <= 20 else '  未达标'}", flush=True)
+          f"p95 {ledger['p95']:.1f} ms（目标 ≤20 ms）{'  达标' if ledger['p50'] <= 20 else '  未达标'}；"
+          f"连同重绘 p50 {ledger['painted_p50']:.1f} ms，p95 {ledger['painted_p95']:.1f} ms", flush=True)
     size = args.search_size
     note = "" if size == "county" else f"（注意：用的是 {size}，不是 county）"
 

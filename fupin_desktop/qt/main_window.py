@@ -3,7 +3,9 @@
 Pages come from the page registry (``fupin_desktop.qt.pages``) and are built the first time they are shown,
 so start-up only pays for the dashboard. The window owns the ``AppServices`` handed to every page and
 dialog, routes "open this household" and "show these households" between them, and keeps the settings
-snapshot fresh after ``ops.changed``.
+snapshot fresh after ``ops.changed``. A change of language takes effect at once: the window's own texts are
+set again and the pages are built anew (see ``page_ops``); open household editors keep their unsaved edits
+(their drafts are written) and show the new language when opened again.
 """
 
 import logging
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fupin_desktop.i18n.translate import _
+from fupin_desktop.qt.page_ops import PageOps, PageServices
 from fupin_desktop.qt.pages import AppServices, PageSpec, discover_pages
 
 log = logging.getLogger(__name__)
@@ -41,12 +44,15 @@ class MainWindow(QMainWindow):
             show_households=self.show_households, clock=clock, village_id=village_id,
             village_name=village_name, data_dir=data_dir, operator=operator, notify=self.notify,
             large_font=bool(preferences.large_font) if preferences is not None else False,
-            show_page=self.show_page, set_large_font=self.toggle_large_font,
+            show_page=self.show_page, set_large_font=self.toggle_large_font, set_language=self.set_language,
         )
+        self._page_ops = PageOps(ops, self)
+        self.page_services = PageServices(self.services, self._page_ops)
+        self._actions: list[QAction] = []
         self.specs = specs if specs is not None else discover_pages()
         self._pages: dict[str, QWidget] = {}
         self._editors: dict[str, QWidget] = {}
-        self.setWindowTitle(_("脱贫攻坚作战室") + (f" — {village_name}" if village_name else ""))
+        self._set_title()
         self.setMinimumSize(QSize(1000, 620))
         self.resize(1280, 720)
         self._build()
@@ -70,8 +76,9 @@ class MainWindow(QMainWindow):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(0)
-        brand = QLabel(_("脱贫攻坚作战室"), side)
+        self.brand_label = brand = QLabel(_("脱贫攻坚作战室"), side)
         brand.setObjectName("brandLabel")
+        brand.setWordWrap(True)  # longer in English
         self.village_label = village = QLabel(self.services.village_name or _("（未设置村庄）"), side)
         village.setObjectName("villageLabel")
         village.setWordWrap(True)
@@ -97,8 +104,24 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel(_("正在处理…"), self)
         self.busy_label.hide()
         self.statusBar().addPermanentWidget(self.busy_label)
-        if self.services.operator:
-            self.statusBar().addPermanentWidget(QLabel(_("操作人：{name}").format(name=self.services.operator)))
+        self.operator_label = QLabel(self)
+        self.operator_label.setVisible(bool(self.services.operator))
+        self.statusBar().addPermanentWidget(self.operator_label)
+        self._set_texts()
+
+    def _set_title(self) -> None:
+        name = self.services.village_name
+        self.setWindowTitle(_("脱贫攻坚作战室") + (f" — {name}" if name else ""))
+
+    def _set_texts(self) -> None:
+        """The window's own texts in the current language (navigation, side bar, status bar, title)."""
+        self._set_title()
+        self.brand_label.setText(_("脱贫攻坚作战室"))
+        self.village_label.setText(self.services.village_name or _("（未设置村庄）"))
+        for index, spec in enumerate(self.specs):
+            self.navigation.item(index).setText(_(spec.title))
+        self.busy_label.setText(_("正在处理…"))
+        self.operator_label.setText(_("操作人：{name}").format(name=self.services.operator))
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(_("文件(&F)"))
@@ -125,6 +148,7 @@ class MainWindow(QMainWindow):
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
         action = QAction(text, self)
+        self._actions.append(action)
         if shortcut is not None:
             action.setShortcut(shortcut)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # not while an editor has focus
@@ -137,7 +161,7 @@ class MainWindow(QMainWindow):
         changed = (village_id, village_name) != (self.services.village_id, self.services.village_name)
         self.services.village_id, self.services.village_name = village_id, village_name
         self.village_label.setText(village_name or _("（未设置村庄）"))
-        self.setWindowTitle(_("脱贫攻坚作战室") + (f" — {village_name}" if village_name else ""))
+        self._set_title()
         if changed:
             for page in self._pages.values():
                 if hasattr(page, "refresh"):
@@ -156,7 +180,7 @@ class MainWindow(QMainWindow):
             return None
         spec = self.specs[index]
         try:
-            widget = spec.factory(self.services)
+            widget = spec.factory(self.page_services)
         except Exception as exc:  # a broken page shows its error instead of closing the window
             log.exception("page %s failed", spec.key)
             widget = QLabel(_("这一页打不开：{error}").format(error=exc))
@@ -249,6 +273,42 @@ class MainWindow(QMainWindow):
 
     def _set_settings(self, settings) -> None:
         self.services.settings = settings
+
+    # language ---------------------------------------------------------------------------------------------
+    def set_language(self, locale: str) -> None:
+        """Switch the program to ``locale`` now: window texts, menus and every page in the new language."""
+        from PySide6.QtWidgets import QApplication
+
+        from fupin_desktop.qt.app import install_translators
+
+        install_translators(QApplication.instance(), locale)
+        for editor in self._editors.values():  # their unsaved edits are kept as drafts, whatever happens next
+            editor.drafts.touch()
+            editor.drafts.flush()
+        current = self.current_key()
+        old_ops, old_pages = self._page_ops, self._pages
+        self._page_ops = PageOps(self.services.ops, self)
+        self.page_services = PageServices(self.services, self._page_ops)
+        self._pages = {}
+        old_ops.retire()
+        for index, spec in enumerate(self.specs):
+            old = old_pages.get(spec.key)
+            if old is not None:
+                self.stack.insertWidget(index, QWidget(self.stack))
+                self.stack.removeWidget(old)
+                old.deleteLater()
+        for action in self._actions:
+            action.deleteLater()
+        self._actions = []
+        for action in self.menuBar().actions():
+            if action.menu() is not None:
+                action.menu().deleteLater()
+        self.menuBar().clear()
+        self._build_actions()
+        self._set_texts()
+        if current:
+            self.stack.setCurrentWidget(self.page(current))
+        self.notify(_("界面语言已切换。"))
 
     def toggle_large_font(self, checked: bool | None = None) -> None:
         from PySide6.QtWidgets import QApplication

@@ -3,12 +3,13 @@
 A page is a module ``fupin_desktop/qt/views/page_<name>.py`` exposing
 ``PAGE = PageSpec(order, key, title, factory)``; ``factory(services)`` builds the page's widget. Pages are
 discovered with ``pkgutil`` (as the command line finds its ``cmd_*`` modules), sorted by ``order``, and shown
-in the navigation list. A page that wants to refresh after a mutation connects to ``services.ops.changed``.
+in the navigation list; a page's module is imported only when the page is first shown. A page that wants to refresh after a mutation connects to ``services.ops.changed``.
 
 ``AppServices`` is everything a page or a dialog may use: it is passed through constructors, never found
 through ``self.window()`` or globals. Its constructor is stable; new fields only ever get defaults.
 """
 
+import ast
 import importlib
 import logging
 import pkgutil
@@ -46,6 +47,7 @@ class AppServices:
     - ``large_font``: large-font mode is on.
     - ``show_page(key)``: switch the main window to another page (e.g. "helpers").
     - ``set_large_font(on)``: switch large-font mode for the whole program (and remember it).
+    - ``set_language(locale)``: switch the program's language now (the pages are built anew).
     """
 
     ops: Ops
@@ -62,6 +64,7 @@ class AppServices:
     large_font: bool = False
     show_page: Callable[[str], None] = _nothing
     set_large_font: Callable[[bool], None] = _nothing
+    set_language: Callable[[str], None] = _nothing
 
 
 @dataclass(frozen=True)
@@ -73,17 +76,77 @@ class PageSpec:
     icon: str = ""  # optional resource name under resources/icons
 
 
+class _LazyFactory:
+    """Import a page's module when the page is first built, then use the module's own ``PAGE.factory``."""
+
+    def __init__(self, module: str):
+        self.module = module
+
+    def __call__(self, services: AppServices):
+        page = getattr(importlib.import_module(self.module), "PAGE", None)
+        if not isinstance(page, PageSpec):
+            raise LookupError(f"{self.module} has no PAGE")
+        return page.factory(services)
+
+
+_SPEC_FIELDS = ("order", "key", "title", "factory", "icon")
+
+
+def _literal(node):
+    """A constant, or ``N_("…")`` / ``_("…")`` of one (titles are marked for translation)."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("N_", "_"):
+        node = node.args[0] if len(node.args) == 1 else None
+    if isinstance(node, ast.Constant):
+        return node.value
+    raise ValueError("not a literal")
+
+
+def _spec_from_source(path: Path, module: str) -> PageSpec | None:
+    """Read ``PAGE = PageSpec(...)`` from the module's source without importing it (None when the source is
+    not at hand or the spec is not written with literals)."""
+    try:
+        text = "\n" + path.read_text(encoding="utf-8")
+        start = text.rfind("\nPAGE = PageSpec(")
+        end = text.find(")\n", start) if start >= 0 else -1
+        tree = ast.parse(text[start + 1:end + 1] if end > 0 else "")  # the one statement, not the whole module
+    except (OSError, SyntaxError, ValueError):
+        return None
+    for node in tree.body:
+        if (isinstance(node, ast.Assign) and [getattr(t, "id", "") for t in node.targets] == ["PAGE"]
+                and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", "") == "PageSpec"):
+            call = node.value
+            try:
+                values = dict(zip(_SPEC_FIELDS, call.args, strict=False))
+                values.update({k.arg: k.value for k in call.keywords})
+                fields = {name: _literal(values[name]) for name in ("order", "key", "title")}
+                icon = _literal(values["icon"]) if "icon" in values else ""
+            except (KeyError, ValueError):
+                return None
+            return PageSpec(fields["order"], fields["key"], fields["title"], _LazyFactory(module), icon)
+    return None
+
+
 def discover_pages(package: str = "fupin_desktop.qt.views") -> list[PageSpec]:
-    """Every ``page_*.py`` module's ``PAGE``, sorted by order then key; broken modules are logged, skipped."""
+    """Every ``page_*.py`` module's ``PAGE``, sorted by order then key; broken modules are logged, skipped.
+
+    The specs are read from the modules' source where it is at hand, so start-up imports no page: a page's
+    module (and whatever it needs) is imported when the page is first shown. Without the source (a frozen
+    bundle) or with a spec that is not plain literals, the module is imported as before.
+    """
     module = importlib.import_module(package)
-    names = sorted(m.name for m in pkgutil.iter_modules(module.__path__) if m.name.startswith(PAGE_PREFIX))
+    found = sorted((m.name, m.module_finder) for m in pkgutil.iter_modules(module.__path__)
+                   if m.name.startswith(PAGE_PREFIX))
     specs = []
-    for name in names:
-        try:
-            page = getattr(importlib.import_module(f"{package}.{name}"), "PAGE", None)
-        except Exception:  # one broken page must not keep the battle room closed
-            log.exception("page module %s failed to import", name)
-            continue
-        if isinstance(page, PageSpec):
-            specs.append(page)
+    for name, finder in found:
+        full = f"{package}.{name}"
+        folder = getattr(finder, "path", None)
+        spec = _spec_from_source(Path(folder) / f"{name}.py", full) if folder else None
+        if spec is None:
+            try:
+                spec = getattr(importlib.import_module(full), "PAGE", None)
+            except Exception:  # one broken page must not keep the battle room closed
+                log.exception("page module %s failed to import", name)
+                continue
+        if isinstance(spec, PageSpec):
+            specs.append(spec)
     return sorted(specs, key=lambda spec: (spec.order, spec.key))

@@ -7,6 +7,7 @@ A dialog that pops up during the run (an error box, say) is closed and reported:
 """
 
 import contextlib
+import importlib
 import io
 import os
 import pkgutil
@@ -110,6 +111,11 @@ def render_pages(data_dir: Path, out: Path) -> PagesReport:
     app = _application()
     specs = discover_pages()
     modules = page_modules()
+    for name in modules:  # discovery reads the specs from source; importing each page is checked here
+        try:
+            importlib.import_module(f"fupin_desktop.qt.views.{name}")
+        except Exception as exc:
+            report.problems.append(f"页面模块 {name} 导入失败：{exc}")
     if len(specs) < len(modules):
         found = {spec.key for spec in specs}
         report.problems.append(f"有页面模块导入失败：{len(modules)} 个模块只得到 {len(specs)} 个页面（已有 {sorted(found)}）")

@@ -28,12 +28,13 @@ def refresh(ctx, household_ids=None, *, progress=None) -> int:
     if household_ids is None:
         household_ids = [row[0] for row in db.execute(f"SELECT id FROM {t.HOUSEHOLDS} WHERE deleted = 0")]
     household_ids = list(household_ids)
-    helped = {row[0] for row in db.execute(
-        f"SELECT DISTINCT household_id FROM {t.PAIRINGS} WHERE end_date IS NULL AND deleted = 0")}
     today, settings = ctx.clock.today(), ctx.settings
     done = 0
     for chunk in _chunks(household_ids):
         marks = ",".join("?" for _ in chunk)
+        helped = {row[0] for row in db.execute(  # only the chunk: one household's save never scans every pairing
+            f"SELECT DISTINCT household_id FROM {t.PAIRINGS} WHERE household_id IN ({marks})"
+            " AND end_date IS NULL AND deleted = 0", chunk)}
         households = repo.select(db, r.Household, f"id IN ({marks})", chunk)
         members = defaultdict(list)
         for m in repo.select(db, r.Member, f"household_id IN ({marks}) AND deleted = 0", chunk, "seq, rowid"):

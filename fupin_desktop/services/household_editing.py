@@ -19,6 +19,7 @@ from fupin_desktop.services import households as hh
 from fupin_desktop.services.changes import Changes
 from fupin_desktop.services.errors import ValidationError
 from fupin_desktop.services.helpers import helpers
+from fupin_desktop.storage import repository as repo
 from fupin_desktop.storage import tables as t
 from fupin_desktop.storage.changelog import new_id
 from fupin_desktop.storage.mapping import to_row, values_to_row
@@ -48,6 +49,8 @@ def save_household(
     Returns ``(household_id, Changes)``.
     """
     values = {k: v for k, v in values.items() if k in EDITABLE_HOUSEHOLD}
+    if "colour_override" in values and not values["colour_override"]:
+        values["colour_override_reason"] = ""  # no manual colour: no reason kept for one
     if household_id is None:
         return hh.create_household(
             ctx,
@@ -81,7 +84,7 @@ def save_household(
     hh.gate(before, hh.problems_for(ctx, updated, updated_members), accept_note)
     if accept_note.strip():
         values = {**values, "warnings_note": accept_note.strip()}
-    reason = reason or "修改档案"
+    reason = reason or _save_reason(household, values)
     with ctx.write() as w:
         w.update(t.HOUSEHOLDS, household_id, values_to_row(r.Household, values), reason=reason)
         for member_id, fields, record in updates:
@@ -93,6 +96,16 @@ def save_household(
             w.insert(t.MEMBERS, to_row(record) | {"name_initials": name_initials(record.name)}, reason=reason)
         derived.refresh(ctx, [household_id])
     return household_id, Changes.from_writer(w, [household_id])
+
+
+def _save_reason(household: r.Household, values: dict) -> str:
+    """The change log's reason: 修改档案, naming the manual colour's reason when the colour changes."""
+    colour = values.get("colour_override", household.colour_override)
+    if colour == household.colour_override:
+        return "修改档案"
+    if colour:
+        return f"修改档案（人工标色：{values.get('colour_override_reason', '').strip()}）"
+    return "修改档案（取消人工标色）"
 
 
 # --- what the editor needs to open ------------------------------------------------------------------------
@@ -177,7 +190,7 @@ def ledger_month_view(ctx, household_id: str, year: int, month: int) -> LedgerMo
     entries = [e for e in later if e.date <= end]
     reversed_ids = frozenset(e.reverses for e in later if e.reverses)
     account_year = accounting_year_of(start, ctx.settings)
-    _household, members = hh.load(ctx, household_id)
+    members = repo.members_of(ctx.db, household_id)
     summary = ledger.year_summary(ctx, household_id, account_year, members)
     month_totals = summarise(entries, members, ctx.settings, account_year)
     today = ctx.clock.today()
@@ -193,3 +206,17 @@ def ledger_month_view(ctx, household_id: str, year: int, month: int) -> LedgerMo
         line_for_year(ctx.poverty_lines(), account_year),
         project_year_end(summary, today),
     )
+
+
+def record_entry(ctx, household_id: str, *, month: tuple[int, int], **entry) -> tuple[str, LedgerMonth, Changes]:
+    """Append an entry (``ledger.add_entry``) and read back the month on show, in one job: the book's grid
+    refreshes from the answer without asking again. Returns ``(entry id, LedgerMonth, Changes)``."""
+    entry_id, changes = ledger.add_entry(ctx, household_id, **entry)
+    return entry_id, ledger_month_view(ctx, household_id, *month), changes
+
+
+def reverse_entry(ctx, entry_id: str, reason: str, *, month: tuple[int, int]) -> tuple[str, LedgerMonth, Changes]:
+    """Reverse an entry (``ledger.reverse_entry``) and read back the month on show, in one job."""
+    new_id, changes = ledger.reverse_entry(ctx, entry_id, reason)
+    household_id = next(iter(changes.household_ids))
+    return new_id, ledger_month_view(ctx, household_id, *month), changes

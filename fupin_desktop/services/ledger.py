@@ -1,6 +1,7 @@
 """The daily income and expense book (收支账本): append entries, reverse them, read a year or a month."""
 
 import datetime as dt
+from typing import NamedTuple
 
 from fupin_desktop.domain import records as r
 from fupin_desktop.domain.codes import LEDGER_CATEGORY
@@ -22,6 +23,8 @@ def _require_household(ctx, household_id):
 
 def add_entry(ctx, household_id: str, *, date: dt.date, category: str, amount_fen: int,
               quantity: float | None = None, unit: str = "", note: str = "", recorded_by: str = "") -> tuple[str, Changes]:
+    """Append one entry. The household's derived caches (``services.derived``) are left alone: none of them
+    depends on the book (their problem counts are taken without the income summary)."""
     _require_household(ctx, household_id)
     if category not in LEDGER_CATEGORY:
         raise ValidationError(f"收支类别“{category}”不存在，请从列表中选择。")
@@ -33,6 +36,8 @@ def add_entry(ctx, household_id: str, *, date: dt.date, category: str, amount_fe
         raise ValidationError("记账日期不能晚于今天。")
     if quantity is not None and quantity < 0:
         raise ValidationError("数量不能为负数。")
+    if unit.strip() and quantity is None:
+        raise ValidationError("填写了单位，请同时填写数量。")
     with ctx.write() as w:
         entry_id = w.append_ledger({
             "household_id": household_id, "date": date.isoformat(), "category": category,
@@ -74,11 +79,29 @@ def month_entries(ctx, household_id: str, year: int, month: int) -> list[r.Ledge
     return entries_between(ctx, household_id, start, end)
 
 
+class _Amount(NamedTuple):
+    """What ``summarise`` reads of an entry: a year's totals need neither notes nor stamps."""
+
+    date: dt.date
+    category: str
+    amount_fen: int
+
+
+def _amounts(ctx, household_id: str, start: dt.date, end: dt.date) -> list[_Amount]:
+    rows = ctx.db.execute(
+        f"SELECT date, category, amount_fen FROM {t.LEDGER} WHERE household_id = ? AND date BETWEEN ? AND ?",
+        [household_id, start.isoformat(), end.isoformat()],
+    ).fetchall()
+    parse = dt.date.fromisoformat
+    return [_Amount(parse(day), category, amount) for day, category, amount in rows]
+
+
 def year_summary(ctx, household_id: str, year: int | None = None, members=None):
+    """The accounting year's totals (``domain.income.IncomeSummary``); the current year when ``year`` is None."""
     from fupin_desktop.domain.income import accounting_year_of
 
     year = year or accounting_year_of(ctx.clock.today(), ctx.settings)
     start, end = accounting_year_range(year, ctx.settings)
     if members is None:
         members = repo.members_of(ctx.db, household_id)
-    return summarise(entries_between(ctx, household_id, start, end), members, ctx.settings, year)
+    return summarise(_amounts(ctx, household_id, start, end), members, ctx.settings, year)

@@ -31,6 +31,15 @@ def test_format_money(fen, currency, locale, expected):
     assert format_money(fen, locale=locale, currency=currency) == expected
 
 
+@pytest.mark.parametrize("locale", ["zh_CN", "zh_TW", "en", "de_DE", "fr_FR"])
+def test_format_money_writes_what_babel_writes(locale):
+    from babel import numbers
+
+    for fen in (0, 1, -1, 99, 100, -150, 123456, 99999999, -100000000, 123456789012):
+        expected = numbers.format_decimal(Decimal(fen).scaleb(-2), format="#,##0.00", locale=locale)
+        assert format_money(fen, locale=locale) == expected, (locale, fen)
+
+
 def test_format_money_default_locale():
     assert format_money(123450) == "1,234.50"
 

@@ -24,6 +24,7 @@ from tests.qt.editor_fixtures import (
     add_member,
     close_editor,
     fill_household,
+    make_household,
     new_helper,
     open_editor,
     press_save,
@@ -40,45 +41,7 @@ def _call(services, fn, *args, **kwargs):
 @pytest.fixture
 def household(services):
     """A household made through the services (no book, no exit steps) for the editing tests."""
-    from fupin_desktop.services.households import create_household
-
-    helper = new_helper(services, "钱帮扶")
-    values = {
-        "number": "6107021082019950",
-        "village_group": "二组",
-        "main_cause": "7",
-        "attribute": "1",
-        "identified_on": dt.date(2015, 3, 1),
-        "planned_exit_year": 2020,
-        "house_area": 70.0,
-        "house_rating": "B",
-        "water_safe": True,
-        "fuel": "01",
-        "sanitary_toilet": True,
-        "phone": "13811112222",
-    }
-    members = [
-        {
-            "name": "钱德明",
-            "id_number": HEAD_ID,
-            "relation": "01",
-            "education": "02",
-            "health": "01",
-            "labour": "01",
-            "work_status": "01",
-            "work_months": 8,
-        },
-        {
-            "name": "孙桂兰",
-            "id_number": SPOUSE_ID,
-            "relation": "02",
-            "education": "02",
-            "health": "01",
-            "labour": "01",
-        },
-    ]
-    household_id, _changes = _call(services, create_household, values, members, helper_id=helper)
-    return household_id
+    return make_household(services)
 
 
 def test_tabs(qtbot, services, household):

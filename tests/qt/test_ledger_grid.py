@@ -19,12 +19,14 @@ def focused_editor(qtbot, grid):
     return grid.current_editor()
 
 
-def enter_entry(qtbot, grid, day: str, direction: str, category: str, amount: str, note: str) -> None:
-    """One line of the book: 日期 ⏎ 收/支 ⏎ 类别 ⏎ 金额 ⏎ 摘要 ⏎ (the note through the input method)."""
+def enter_entry(qtbot, grid, day: str, direction: str, category: str, amount: str, note: str,
+                quantity: str = "", unit: str = "") -> None:
+    """One line of the book: 日期 ⏎ 收/支 ⏎ 类别 ⏎ 金额 ⏎ 数量 ⏎ [单位 ⏎] 摘要 ⏎ (Chinese through the input method);
+    an empty 数量 skips 单位."""
     before = len(grid.model.entries)
     if grid.current_editor() is None or not grid.current_editor().hasFocus():
         grid.start_entry()
-    for typed in (day, direction, category, amount):
+    for typed in (day, direction, category, amount, quantity, *((unit,) if quantity else ())):
         editor = focused_editor(qtbot, grid)
         editor.selectAll()
         if typed and typed.isascii():
@@ -180,3 +182,40 @@ def test_months_are_turned_with_the_keyboard(qtbot, grid):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: grid.month_label.text() == "2020年5月", timeout=5_000)
     assert grid.next_button.isEnabled()
+
+
+def test_quantity_and_unit_are_typed_in_their_own_columns(qtbot, grid, services, household):
+    from fupin_desktop.qt.dialogs.ledger_month_model import QUANTITY, UNIT
+    from fupin_desktop.services.ledger import month_entries
+
+    assert [grid.model.headerData(c, Qt.Orientation.Horizontal) for c in (QUANTITY, UNIT)] == ["数量", "单位"]
+    enter_entry(qtbot, grid, "3", "s", "yz", "4500", "卖猪", quantity="3", unit="头")
+    enter_entry(qtbot, grid, "4", "s", "zz", "120", "卖菜籽", quantity="２.5", unit="斤")  # full-width digit
+    enter_entry(qtbot, grid, "5", "s", "wg", "300", "打零工")  # no quantity: 单位 is skipped
+    entries = services.worker.call(month_entries, household, 2020, 6)
+    assert [(e.category, e.quantity, e.unit, e.note) for e in entries] == [
+        ("22", 3.0, "头", "卖猪"),
+        ("21", 2.5, "斤", "卖菜籽"),
+        ("11", None, "", "打零工"),
+    ]
+    shown = [[grid.model.index(row, c).data() for c in (QUANTITY, UNIT)] for row in range(3)]
+    assert shown == [["3", "头"], ["2.5", "斤"], ["", ""]]
+
+
+def test_a_bad_quantity_is_refused_in_its_cell(qtbot, grid, services, household):
+    from fupin_desktop.qt.dialogs.ledger_month_model import QUANTITY
+
+    grid.start_entry()
+    for typed in ("7", "s", "wg", "100"):
+        editor = focused_editor(qtbot, grid)
+        editor.selectAll()
+        qtbot.keyClicks(editor, typed)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    for typed, reason in (("san", "数量请填数字"), ("-2", "数量必须大于0"), ("0", "数量必须大于0")):
+        editor = focused_editor(qtbot, grid)
+        assert editor.objectName() == f"ledger_editor_{QUANTITY}"
+        editor.selectAll()
+        qtbot.keyClicks(editor, typed)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        assert reason in grid.status.text() and grid.current_editor() is editor
+    assert "quantity" not in grid.model.draft

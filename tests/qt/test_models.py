@@ -100,30 +100,6 @@ def test_refresh_after_a_change_keeps_the_rows(model, ops, worker, qtbot):
     assert [r.id for r in model.loaded_rows()] == before
 
 
-def test_deadline_board_puts_overdue_and_at_risk_first():
-    from fupin_desktop.qt.views.page_deadlines import DeadlineRow, count_by_status, group_board
-
-    def row(hid, year, step, status):
-        return DeadlineRow(hid, hid, hid, "一组", year, step, step or "未开始", status, "", None, None, "")
-
-    rows = [row("a", 2020, "", "on_track"), row("b", 2020, "", "overdue"), row("c", 2019, "3", "at_risk"),
-            row("d", 2020, "4", "at_risk"), row("e", None, "", "on_track")]
-    board = group_board(rows)
-    assert [year for year, _groups in board] == [2019, 2020, None]
-    steps_2020 = board[1][1]
-    assert [step for step, _rows in steps_2020] == ["4", ""]
-    assert [r.household_id for r in steps_2020[1][1]] == ["b", "a"]
-    assert count_by_status(rows) == {"overdue": 1, "at_risk": 2, "on_track": 2, "done": 0}
-
-
-def test_deadline_board_loads_through_the_services(worker):
-    from fupin_desktop.qt.views.page_deadlines import load_board
-
-    board = worker.call(load_board, "")
-    assert board and all(r.status in ("overdue", "at_risk", "on_track") for r in board)
-    assert all(r.next_action for r in board)
-
-
 def test_helper_board_lists_households_and_visits(worker):
     from fupin_desktop.qt.views.page_helpers import load_helpers
 

@@ -6,7 +6,13 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from fupin_desktop.domain.codes import HELPER_AFFILIATION, MEASURE_CATEGORY, MONITOR_TYPE, POVERTY_CAUSE
+from fupin_desktop.domain.codes import (
+    HELPER_AFFILIATION,
+    MEASURE_CATEGORY,
+    MONITOR_TYPE,
+    POVERTY_CAUSE,
+    RISK_TYPE,
+)
 from fupin_desktop.i18n.formatting import format_money
 from fupin_desktop.i18n.translate import N_, _
 from fupin_desktop.qt.dialogs.form_fields import FormBinder
@@ -20,6 +26,7 @@ CAUSE_KINDS = {
     "other_cause_1": "code",
     "other_cause_2": "code",
     "monitor_type": "code",
+    "risk_types": "codes",
     "risk_cleared_on": "date",
     "risk_clear_method": "text",
 }
@@ -28,6 +35,7 @@ CAUSE_TITLES = {
     "other_cause_1": N_("其他致贫原因"),
     "other_cause_2": N_("其他致贫原因"),
     "monitor_type": N_("监测对象类型"),
+    "risk_types": N_("风险类型"),
     "risk_cleared_on": N_("风险消除日期"),
     "risk_clear_method": N_("风险消除方式"),
 }
@@ -44,7 +52,7 @@ def fill_table(table: QTableWidget, rows: list[tuple]) -> None:
 
 
 class AssistancePage(QWidget):
-    changed = Signal()  # a household field (cause, monitoring) was edited
+    changed = Signal()  # a household field (cause, monitoring, risk types) was edited
     helperChosen = Signal()  # the helper choice changed (a new household is paired when saved)
 
     def __init__(self, runner, parent=None):
@@ -60,6 +68,7 @@ class AssistancePage(QWidget):
             "other_cause_1": POVERTY_CAUSE,
             "other_cause_2": POVERTY_CAUSE,
             "monitor_type": MONITOR_TYPE,
+            "risk_types": RISK_TYPE,
         }
         self.binder = FormBinder(self.causes, CAUSE_KINDS, tables, CAUSE_TITLES, parent=self)
         self.binder.changed.connect(lambda _name: self.changed.emit())
@@ -86,6 +95,7 @@ class AssistancePage(QWidget):
                 "other_cause_1": others[0],
                 "other_cause_2": others[1],
                 "monitor_type": household.monitor_type,
+                "risk_types": household.risk_types,
                 "risk_cleared_on": household.risk_cleared_on,
                 "risk_clear_method": household.risk_clear_method,
             }

@@ -1,14 +1,19 @@
 """基本情况 and 生产生活条件 tabs: compiled Designer forms bound to household fields."""
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from fupin_desktop.domain.codes import HOUSEHOLD_TABLES, household_attribute_table
+from fupin_desktop.domain.codes import COLOUR, HOUSEHOLD_TABLES, household_attribute_table
+from fupin_desktop.domain.colours import colour_of
+from fupin_desktop.i18n.translate import _
 from fupin_desktop.qt.dialogs.field_titles import HOUSEHOLD_TITLES
 from fupin_desktop.qt.dialogs.form_fields import FormBinder
 from fupin_desktop.qt.forms.ui_household_basic import Ui_HouseholdBasicForm
 from fupin_desktop.qt.forms.ui_household_conditions import Ui_HouseholdConditionsForm
+from fupin_desktop.qt.widgets.styles import label_style
 
 BASIC_KINDS = {
     "number": "text",
@@ -26,6 +31,8 @@ BASIC_KINDS = {
     "military_family": "bool",
     "only_child": "bool",
     "two_daughters": "bool",
+    "colour_override": "code",
+    "colour_override_reason": "text",
 }
 CONDITION_KINDS = {
     "farmland_mu": "float",
@@ -83,10 +90,35 @@ class _BoundPage(QWidget):
 
 class BasicPage(_BoundPage):
     def __init__(self, parent=None):
-        super().__init__(Ui_HouseholdBasicForm(), BASIC_KINDS, HOUSEHOLD_TABLES, parent)
+        super().__init__(Ui_HouseholdBasicForm(), BASIC_KINDS, {**HOUSEHOLD_TABLES, "colour_override": COLOUR}, parent)
         for name in ("planned_exit_year", "exit_year"):
             getattr(self.ui, name).setValidator(QIntValidator(1990, 2100, self))
         self.ui.village_group.setEditable(True)
+        self.ui.colour_auto_label.setStyleSheet(label_style("hint"))
+        self.binder.changed.connect(self._colour_edited)
+
+    def _colour_edited(self, name: str) -> None:
+        if name == "colour_override":
+            self._enable_reason()
+
+    def _enable_reason(self) -> None:
+        """The reason is asked only while a colour is chosen by hand."""
+        self.ui.colour_override_reason.setEnabled(bool(self.ui.colour_override.code()))
+
+    def set_values(self, household) -> None:
+        super().set_values(household)
+        self._enable_reason()
+
+    def set_form_values(self, values: dict) -> None:
+        super().set_form_values(values)
+        self._enable_reason()
+
+    def show_colour(self, household, settings) -> None:
+        """Beside the manual colour: the colour the 脱贫状态 would give without it."""
+        automatic = colour_of(replace(household, colour_override=""), settings)
+        self.ui.colour_auto_label.setText(
+            _("不指定时按脱贫状态自动标为：{colour}").format(colour=COLOUR.label(automatic))
+        )
 
     def set_today(self, today) -> None:
         self.ui.attribute.set_table(household_attribute_table(today.year))

@@ -5,6 +5,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
+from fupin_desktop.qt.widgets.code_checks import CodeChecks
 from fupin_desktop.qt.widgets.id_number_edit import IdNumberEdit
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -28,6 +29,9 @@ class FormKeysFilter(QObject):
                 )
                 if inner is not None:
                     inner.installEventFilter(self)
+                if isinstance(widget, CodeChecks):
+                    for box in widget.boxes.values():
+                        box.installEventFilter(self)
 
     def eventFilter(self, watched, event):
         kind = event.type()

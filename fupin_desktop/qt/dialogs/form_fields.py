@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLin
 from fupin_desktop.domain.codes import CodeTable
 from fupin_desktop.domain.problems import Problem
 from fupin_desktop.i18n.translate import _
+from fupin_desktop.qt.widgets.code_checks import CodeChecks
 from fupin_desktop.qt.widgets.code_combo import CodeCombo
 from fupin_desktop.qt.widgets.date_edit import DateEdit
 from fupin_desktop.qt.widgets.id_number_edit import IdNumberEdit
@@ -23,7 +24,7 @@ from fupin_desktop.qt.widgets.styles import INVALID_STYLE, WARNING_STYLE, label_
 TINTS = {"error": "#ffe3e3", "warning": "#fff2d6"}
 YES_NO = CodeTable("yes_no", "是否", (("1", "是"), ("0", "否")))
 
-# kinds: text · code · bool · tribool (yes / no / not filled) · float · optfloat · int · optint · date · idnumber
+# kinds: text · code · codes (several of one table) · bool · tribool (yes / no / not filled) · float · optfloat · int · optint · date · idnumber
 
 
 def _problem_text(problem: Problem) -> str:
@@ -62,6 +63,8 @@ class FormBinder(QObject):
                 self.labels[name] = label
             if isinstance(widget, CodeCombo):
                 widget.set_table(YES_NO if kind == "tribool" else tables[name])
+            elif isinstance(widget, CodeChecks):
+                widget.set_table(tables[name])
             self._connect(name, widget)
 
     def _connect(self, name: str, widget: QWidget) -> None:
@@ -71,6 +74,8 @@ class FormBinder(QObject):
 
         if isinstance(widget, CodeCombo):
             widget.codeChanged.connect(emit)
+        elif isinstance(widget, CodeChecks):
+            widget.codesChanged.connect(emit)
         elif isinstance(widget, IdNumberEdit):
             widget.textChanged.connect(emit)
         elif isinstance(widget, QCheckBox):
@@ -93,6 +98,8 @@ class FormBinder(QObject):
         if isinstance(widget, CodeCombo):
             code = widget.code()
             return {"1": True, "0": False}.get(code) if kind == "tribool" else code
+        if isinstance(widget, CodeChecks):
+            return widget.codes()
         if isinstance(widget, IdNumberEdit):
             return widget.number()
         if isinstance(widget, DateEdit):
@@ -133,6 +140,8 @@ class FormBinder(QObject):
             if kind == "tribool":
                 value = "" if value is None else ("1" if value else "0")
             widget.setCode(value or "")
+        elif isinstance(widget, CodeChecks):
+            widget.setCodes(value or ())
         elif isinstance(widget, IdNumberEdit):
             widget.setText(value or "")
         elif isinstance(widget, DateEdit):
@@ -203,7 +212,7 @@ class FormBinder(QObject):
                     ):
                         palette.setColor(role, tint)
                 widget.setPalette(palette)
-                widget.setAutoFillBackground(bool(level) and isinstance(widget, QCheckBox))
+                widget.setAutoFillBackground(bool(level) and isinstance(widget, QCheckBox | CodeChecks))
 
     def focus(self, name: str) -> bool:
         widget = self.widgets.get(name)

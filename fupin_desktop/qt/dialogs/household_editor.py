@@ -12,28 +12,14 @@ import dataclasses
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QTabWidget,
-    QVBoxLayout,
-)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 
 from fupin_desktop.domain import records as r
 from fupin_desktop.i18n.translate import _
-from fupin_desktop.qt.dialogs.editor_assistance import AssistancePage
 from fupin_desktop.qt.dialogs.editor_drafts import EditorDrafts
-from fupin_desktop.qt.dialogs.editor_exit import ExitProgressPage
-from fupin_desktop.qt.dialogs.editor_forms import BasicPage, ConditionsPage
 from fupin_desktop.qt.dialogs.editor_header import header_html, undo_text, window_title
-from fupin_desktop.qt.dialogs.editor_history import HistoryPage
-from fupin_desktop.qt.dialogs.editor_keys import FormKeysFilter
-from fupin_desktop.qt.dialogs.editor_members import MembersPage
+from fupin_desktop.qt.dialogs.editor_layout import build_editor
 from fupin_desktop.qt.dialogs.editor_problems import (  # noqa: F401  (tab numbers are part of the API)
     ASSISTANCE,
     BASIC,
@@ -44,15 +30,12 @@ from fupin_desktop.qt.dialogs.editor_problems import (  # noqa: F401  (tab numbe
     MEMBERS,
     TAB_TITLES,
     VISITS,
-    ProblemPanel,
     household_fields,
     problem_key,
     rule_problems,
     tab_levels,
     tab_of,
 )
-from fupin_desktop.qt.dialogs.editor_visits import VisitsPage
-from fupin_desktop.qt.dialogs.ledger_grid import LedgerGridWidget
 from fupin_desktop.qt.dialogs.print_dialog import PrintDialog
 from fupin_desktop.qt.dialogs.warnings_note_dialog import WarningsNoteDialog
 from fupin_desktop.qt.widgets.code_combo import CodeCombo
@@ -63,6 +46,7 @@ from fupin_desktop.services.household_editing import editor_data, save_household
 from fupin_desktop.services.undo import undo_last
 
 CHECK_DELAY_MS = 250  # the rule set runs this long after the last keystroke
+LEDGER_RELOAD_MS = 1500  # after the last book entry, the rest of the editor (problems, blockers, history) follows
 
 
 class HouseholdEditorDialog(QDialog):
@@ -85,77 +69,15 @@ class HouseholdEditorDialog(QDialog):
         self.setWindowTitle(_("贫困户档案"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1280, 720)
-        self._build()
+        build_editor(self)
         self.drafts = EditorDrafts(self)
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS, timeout=self.check_now)
+        self._ledger_timer = QTimer(self, singleShot=True, interval=LEDGER_RELOAD_MS, timeout=self._load)
         services.ops.changed.connect(self._changed_elsewhere)
         self._load(first=True)
 
-    # --- building ------------------------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.header = QLabel(self)
-        self.header.setObjectName("editor_header")
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.undo_button = QPushButton(_("撤销上次保存（Ctrl+Z）"), self)
-        self.save_button = QPushButton(_("保存档案（Ctrl+S）"), self)
-        self.print_button = QPushButton(_("打印本户(&P)…"), self)
-        self.print_button.clicked.connect(self._print_household)
-        self.save_button.setObjectName("save_button")
-        self.save_button.setProperty("role", "primary")
-        for button in (self.undo_button, self.save_button):
-            button.setAutoDefault(False)
-        top = QHBoxLayout()
-        top.addWidget(self.header, 1)
-        top.addWidget(self.print_button)
-        top.addWidget(self.undo_button)
-        top.addWidget(self.save_button)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("editor_tabs")
-        self.basic = BasicPage(self)
-        self.members = MembersPage(self)
-        self.conditions = ConditionsPage(self)
-        self.assistance = AssistancePage(self.run_op, self)
-        self.ledger = LedgerGridWidget(self.services, parent=self)
-        self.exit_page = ExitProgressPage(self.run_op, self)
-        self.visits = VisitsPage(self.run_op, self)
-        self.history = HistoryPage(self)
-        self.pages = (self.basic, self.members, self.conditions, self.assistance, self.ledger, self.exit_page)
-        self.pages += (self.visits, self.history)
-        for page, title in zip(self.pages, TAB_TITLES, strict=True):
-            self.tabs.addTab(page, _(title))
-        self.problem_panel = ProblemPanel(self)
-        self.problem_list = self.problem_panel.list
-        self.status = QLabel(self)
-        self.status.setObjectName("editor_status")
-        self.status.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(6)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.problem_panel)
-        layout.addWidget(self.status)
-        for page in (self.basic, self.members, self.conditions, self.assistance):
-            page.changed.connect(self.mark_edited)
-        self.assistance.helperChosen.connect(self._helper_chosen)
-        for page in (self.exit_page, self.visits):
-            page.message.connect(lambda text: self.say(text, error=True))
-        self.ledger.recorded.connect(lambda: self._load())
-        self.problem_panel.problemActivated.connect(self.focus_problem)
-        self.save_button.clicked.connect(lambda: self.save())
-        self.undo_button.clicked.connect(self.undo_last_save)
-        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last_save)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.add_member)
-        for number in range(len(TAB_TITLES)):
-            QShortcut(QKeySequence(f"Alt+{number + 1}"), self, lambda n=number: self.show_tab(n))
-        self.keys = FormKeysFilter(self)
-        self.keys.install(
-            (self.basic.binder, self.conditions.binder, self.assistance.binder, self.members.binder)
-        )
-
     # --- public API ----------------------------------------------------------------------------------------
-    def _print_household(self) -> None:
+    def print_household(self) -> None:
         """打印本户: the household's packet, sign-off sheet, ledger card or 明白卡, from the saved record."""
         if self.household_id:
             PrintDialog(self.services, [self.household_id], self).exec()
@@ -250,7 +172,10 @@ class HouseholdEditorDialog(QDialog):
         if changes.op_id in self._own_ops or not self.household_id:
             return
         if self.household_id in changes.household_ids:
-            self._load()
+            if changes.tables <= {"ledger"}:
+                self._ledger_timer.start()
+            else:
+                self._load()
 
     # --- values and problems -------------------------------------------------------------------------------
     def household_values(self) -> dict:
@@ -263,13 +188,18 @@ class HouseholdEditorDialog(QDialog):
         household = dataclasses.replace(base, **self.household_values())
         return household, self.members.records(household.id)
 
+    def ledger_recorded(self) -> None:
+        """An entry was recorded (the grid has already shown it): the summary-based rules, exit blockers and
+        history follow once the person pauses, so typing a month of entries never waits for them."""
+        self._ledger_timer.start()
+
     def mark_edited(self) -> None:
         self._dirty = True
         self.drafts.touch()
         self._update_title()
         self._check_timer.start()
 
-    def _helper_chosen(self) -> None:
+    def helper_chosen(self) -> None:
         if self.household_id is None:
             self._check_timer.start()
 
@@ -408,6 +338,7 @@ class HouseholdEditorDialog(QDialog):
         head = next((m.name for m in members if m.relation == "01" and m.active), "")
         self.setWindowTitle(window_title(head, self.household_id is None, self._dirty))
         colour = self.data.file.colour if self.data.file else ""
+        self.basic.show_colour(household, self.data.settings)
         self.header.setText(
             header_html(household, members, colour=colour, new=self.household_id is None, dirty=self._dirty)
         )
@@ -417,5 +348,6 @@ class HouseholdEditorDialog(QDialog):
         if not self._closing:
             self._closing = True
             self._check_timer.stop()
+            self._ledger_timer.stop()
             self.drafts.flush(final=True)
         super().reject()

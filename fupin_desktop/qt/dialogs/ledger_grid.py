@@ -1,8 +1,8 @@
 """收支账本: one household's book, a month at a time, typed like a spreadsheet and never edited in place.
 
 The grid (``LedgerMonthTableModel``) lists the month's entries with one entry row at the bottom: 日期 → 收/支 →
-类别 (code or pinyin initials) → 金额 → 摘要, Enter moving on; Enter in 摘要 records the entry through
-``ledger.add_entry`` and starts the next one. Beside it: the month's totals by the four income categories and
+类别 (code or pinyin initials) → 金额 → 数量 → 单位 → 摘要, Enter moving on (an empty 数量 skips 单位); Enter in
+摘要 records the entry through ``ledger.add_entry`` and starts the next one. Beside it: the month's totals by the four income categories and
 the two kinds of expense, and the accounting year's 人均纯收入 against the poverty line with what is missing.
 A wrong entry is corrected by a reversing entry (Ctrl+Delete or the context menu), never by editing.
 """
@@ -32,20 +32,21 @@ from fupin_desktop.domain.codes import LEDGER_GROUP_TITLES
 from fupin_desktop.domain.income import INCOME_GROUPS, LIVING_EXPENSE, PRODUCTION_EXPENSE
 from fupin_desktop.i18n.formatting import format_money
 from fupin_desktop.i18n.translate import N_, _
-from fupin_desktop.qt.dialogs.ledger_month_model import (
-    COLUMNS,
-    DATE,
-    LedgerEntryDelegate,
-    LedgerMonthTableModel,
-)
+from fupin_desktop.qt.dialogs.ledger_entry_delegate import LedgerEntryDelegate
+from fupin_desktop.qt.dialogs.ledger_month_model import COLUMNS, DATE, LedgerMonthTableModel
 from fupin_desktop.qt.widgets.styles import ERROR_COLOUR, OK_COLOUR, label_style
-from fupin_desktop.services.household_editing import ledger_month_view
-from fupin_desktop.services.ledger import add_entry, reverse_entry
+from fupin_desktop.services.household_editing import ledger_month_view, record_entry, reverse_entry
 
 HINT = N_(
-    "在最后一行直接输入：日期（只填日也行）→ 收/支（s 或 z）→ 类别（代码或拼音首字母，如 wg 务工收入）→ 金额 → 摘要，"
-    "回车进入下一格，摘要处回车记入账本。记错了选中该行按 Ctrl+Delete 冲销。"
+    "在最后一行直接输入：日期（只填日也行）→ 收/支（s 或 z）→ 类别（代码或拼音首字母，如 wg 务工收入）→ 金额 → "
+    "数量、单位（没有就直接回车）→ 摘要，回车进入下一格，摘要处回车记入账本。记错了选中该行按 Ctrl+Delete 冲销。"
 )
+
+
+def _set_style(widget, style: str) -> None:
+    """A style sheet is applied only when it changes (each application re-polishes the widget)."""
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)
 
 
 def _money_label(parent) -> QLabel:
@@ -53,6 +54,12 @@ def _money_label(parent) -> QLabel:
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     label.setMinimumWidth(80)
     return label
+
+
+class LedgerTableView(QTableView):
+    def settle(self) -> None:
+        """Lay the rows out now rather than on the next pass of the event loop, so a refresh is painted once."""
+        self.executeDelayedItemsLayout()
 
 
 class LedgerGridWidget(QWidget):
@@ -68,7 +75,7 @@ class LedgerGridWidget(QWidget):
         self._own_ops: set[str] = set()
         self._edit_after_load = False
         self.model = LedgerMonthTableModel(self)
-        self.table = QTableView(self)
+        self.table = LedgerTableView(self)
         self.table.setObjectName("ledger_table")
         self.table.setModel(self.model)
         self.delegate = LedgerEntryDelegate(self.model, self.table)
@@ -85,7 +92,7 @@ class LedgerGridWidget(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((110, 60, 170, 110, 240, 80)):
+        for column, width in enumerate((96, 48, 140, 96, 52, 48, 180, 70)):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -129,6 +136,7 @@ class LedgerGridWidget(QWidget):
         self.next_button.clicked.connect(lambda: self.step_month(1))
         self.delegate.message.connect(self._say)
         self.delegate.rowReady.connect(self.commit_row)
+        self.delegate.skipTo.connect(self.start_entry)
         services.ops.changed.connect(self._changed)
 
     def _build_totals(self) -> QWidget:
@@ -221,6 +229,7 @@ class LedgerGridWidget(QWidget):
             self._edit_after_load = False
             self.start_entry()
         self.table.scrollToBottom()
+        self.table.settle()
         self.loaded.emit()
 
     def _show_totals(self, view) -> None:
@@ -247,7 +256,7 @@ class LedgerGridWidget(QWidget):
         if line is None:
             self.year_labels["line"].setText(_("未录入"))
             self.verdict.setText(_("未录入本年度贫困线，请在“设置”中录入。"))
-            self.verdict.setStyleSheet(label_style("warning"))
+            _set_style(self.verdict, label_style("warning"))
             return
         self.year_labels["line"].setText(format_money(line.line_fen))
         self.year_labels["line"].setToolTip(
@@ -268,7 +277,7 @@ class LedgerGridWidget(QWidget):
             projected=format_money(view.projected_fen)
         )
         self.verdict.setText(text)
-        self.verdict.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        _set_style(self.verdict, f"color: {colour}; font-weight: bold;")
 
     # --- entering ------------------------------------------------------------------------------------------
     def start_entry(self, column: int = DATE) -> None:
@@ -288,23 +297,27 @@ class LedgerGridWidget(QWidget):
             return
         d = dict(self.model.draft)
         self.services.ops.run(
-            add_entry,
+            record_entry,
             self.household_id,
+            month=self._month,
             date=d["date"],
             category=d["category"],
             amount_fen=d["amount_fen"],
+            quantity=d.get("quantity"),
+            unit=d.get("unit", "") if d.get("quantity") is not None else "",
             note=d.get("note", ""),
             on_done=self._entry_saved,
             on_error=lambda exc: self._say(str(exc), error=True),
         )
 
     def _entry_saved(self, result) -> None:
-        _entry_id, changes = result
+        """The entry is in the book; the answer holds the month read back in the same job."""
+        _entry_id, view, changes = result
         self._own_ops.add(changes.op_id)
         self.model.draft = {"date": self.model.draft.get("date")}
         self._say(_("已记入账本。"))
         self._edit_after_load = True
-        self.reload()
+        self._loaded(view)
         self.recorded.emit()
 
     def reverse_selected(self) -> None:
@@ -329,15 +342,16 @@ class LedgerGridWidget(QWidget):
             reverse_entry,
             entry.id,
             reason.strip(),
+            month=self._month,
             on_done=self._reversed,
             on_error=lambda exc: self._say(str(exc), error=True),
         )
 
     def _reversed(self, result) -> None:
-        _new_id, changes = result
+        _new_id, view, changes = result
         self._own_ops.add(changes.op_id)
         self._say(_("已冲销：原记录保留，另记一笔负数。"))
-        self.reload()
+        self._loaded(view)
         self.recorded.emit()
 
     def _changed(self, changes) -> None:
@@ -348,7 +362,7 @@ class LedgerGridWidget(QWidget):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(label_style("error" if error else "hint"))
+        _set_style(self.status, label_style("error" if error else "hint"))
 
     def current_editor(self):
         return self.delegate.current_editor

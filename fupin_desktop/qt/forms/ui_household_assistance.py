@@ -120,7 +120,7 @@ class Ui_HouseholdAssistanceForm(object):
         self.pairings_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.pairings_table.setAlternatingRowColors(True)
         self.pairings_table.setWordWrap(False)
-        self.pairings_table.setMinimumSize(QSize(0, 110))
+        self.pairings_table.setMinimumSize(QSize(0, 84))
         self.pairings_table.horizontalHeader().setStretchLastSection(True)
         self.pairings_table.verticalHeader().setVisible(False)
 
@@ -155,7 +155,7 @@ class Ui_HouseholdAssistanceForm(object):
         self.measures_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.measures_table.setAlternatingRowColors(True)
         self.measures_table.setWordWrap(False)
-        self.measures_table.setMinimumSize(QSize(0, 120))
+        self.measures_table.setMinimumSize(QSize(0, 96))
         self.measures_table.horizontalHeader().setStretchLastSection(True)
         self.measures_table.verticalHeader().setVisible(False)
 
@@ -220,6 +220,8 @@ class Ui_HouseholdAssistanceForm(object):
 
         self.assistance_layout.addWidget(self.measures_group)
 
+        self.assistance_layout.setStretch(0, 1)
+        self.assistance_layout.setStretch(1, 2)
 
         self.retranslateUi(HouseholdAssistanceForm)
 

@@ -431,6 +431,71 @@ class Ui_HouseholdBasicForm(object):
 
         self.basic_columns_1.addWidget(self.status_group)
 
+        self.colour_group = QGroupBox(HouseholdBasicForm)
+        self.colour_group.setObjectName(u"colour_group")
+        self.colour_group_form = QFormLayout(self.colour_group)
+        self.colour_group_form.setObjectName(u"colour_group_form")
+        self.colour_group_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+        self.colour_group_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.colour_group_form.setHorizontalSpacing(10)
+        self.colour_group_form.setVerticalSpacing(7)
+        self.colour_override_label = QLabel(self.colour_group)
+        self.colour_override_label.setObjectName(u"colour_override_label")
+
+        self.colour_group_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.colour_override_label)
+
+        self.colour_override_row = QHBoxLayout()
+        self.colour_override_row.setSpacing(8)
+        self.colour_override_row.setObjectName(u"colour_override_row")
+        self.colour_override = CodeCombo(self.colour_group)
+        self.colour_override.setObjectName(u"colour_override")
+        self.colour_override.setMaximumSize(QSize(200, 16777215))
+        self.colour_override.setMinimumSize(QSize(200, 0))
+
+        self.colour_override_row.addWidget(self.colour_override)
+
+        self.colour_override_problem = QLabel(self.colour_group)
+        self.colour_override_problem.setObjectName(u"colour_override_problem")
+        self.colour_override_problem.setWordWrap(True)
+
+        self.colour_override_row.addWidget(self.colour_override_problem)
+
+
+        self.colour_group_form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.colour_override_row)
+
+        self.colour_override_reason_label = QLabel(self.colour_group)
+        self.colour_override_reason_label.setObjectName(u"colour_override_reason_label")
+
+        self.colour_group_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.colour_override_reason_label)
+
+        self.colour_override_reason_row = QHBoxLayout()
+        self.colour_override_reason_row.setSpacing(8)
+        self.colour_override_reason_row.setObjectName(u"colour_override_reason_row")
+        self.colour_override_reason = QLineEdit(self.colour_group)
+        self.colour_override_reason.setObjectName(u"colour_override_reason")
+        self.colour_override_reason.setMaximumSize(QSize(300, 16777215))
+        self.colour_override_reason.setMinimumSize(QSize(300, 0))
+
+        self.colour_override_reason_row.addWidget(self.colour_override_reason)
+
+        self.colour_override_reason_problem = QLabel(self.colour_group)
+        self.colour_override_reason_problem.setObjectName(u"colour_override_reason_problem")
+        self.colour_override_reason_problem.setWordWrap(True)
+
+        self.colour_override_reason_row.addWidget(self.colour_override_reason_problem)
+
+
+        self.colour_group_form.setLayout(1, QFormLayout.ItemRole.FieldRole, self.colour_override_reason_row)
+
+        self.colour_auto_label = QLabel(self.colour_group)
+        self.colour_auto_label.setObjectName(u"colour_auto_label")
+        self.colour_auto_label.setWordWrap(True)
+
+        self.colour_group_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.colour_auto_label)
+
+
+        self.basic_columns_1.addWidget(self.colour_group)
+
         self.status_group_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.basic_columns_1.addItem(self.status_group_spacer)
@@ -454,6 +519,8 @@ class Ui_HouseholdBasicForm(object):
         self.planned_exit_year_label.setBuddy(self.planned_exit_year)
         self.exit_status_label.setBuddy(self.exit_status)
         self.exit_year_label.setBuddy(self.exit_year)
+        self.colour_override_label.setBuddy(self.colour_override)
+        self.colour_override_reason_label.setBuddy(self.colour_override_reason)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(HouseholdBasicForm)
@@ -500,6 +567,16 @@ class Ui_HouseholdBasicForm(object):
         self.exit_status_problem.setText("")
         self.exit_year_label.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u8131\u8d2b\u5e74\u5ea6\uff1a", None))
         self.exit_year_problem.setText("")
+        self.colour_group.setTitle(QCoreApplication.translate("HouseholdBasicForm", u"\u4e09\u8272\u6807\u8bc6", None))
+        self.colour_override_label.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u4eba\u5de5\u6807\u8272\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.colour_override.setToolTip(QCoreApplication.translate("HouseholdBasicForm", u"\u7559\u7a7a\u5219\u6309\u8131\u8d2b\u72b6\u6001\u81ea\u52a8\u6807\u8272\uff1b\u4eba\u5de5\u6307\u5b9a\u989c\u8272\u5fc5\u987b\u586b\u5199\u539f\u56e0", None))
+#endif // QT_CONFIG(tooltip)
+        self.colour_override_problem.setText("")
+        self.colour_override_reason_label.setText(QCoreApplication.translate("HouseholdBasicForm", u"\u6807\u8272\u539f\u56e0\uff1a", None))
+        self.colour_override_reason.setPlaceholderText(QCoreApplication.translate("HouseholdBasicForm", u"\u4eba\u5de5\u6307\u5b9a\u989c\u8272\u65f6\u5fc5\u586b", None))
+        self.colour_override_reason_problem.setText("")
+        self.colour_auto_label.setText("")
         pass
     # retranslateUi
 

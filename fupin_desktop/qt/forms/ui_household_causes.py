@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QApplication, QFormLayout, QGroupBox, QHBoxLayout
     QLabel, QLineEdit, QSizePolicy, QSpacerItem,
     QVBoxLayout, QWidget)
 
+from fupin_desktop.qt.widgets.code_checks import CodeChecks
 from fupin_desktop.qt.widgets.code_combo import CodeCombo
 from fupin_desktop.qt.widgets.date_edit import DateEdit
 
@@ -155,10 +156,33 @@ class Ui_HouseholdCausesForm(object):
 
         self.monitor_group_form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.monitor_type_row)
 
+        self.risk_types_label = QLabel(self.monitor_group)
+        self.risk_types_label.setObjectName(u"risk_types_label")
+        self.risk_types_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTop)
+
+        self.monitor_group_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.risk_types_label)
+
+        self.risk_types_row = QVBoxLayout()
+        self.risk_types_row.setSpacing(2)
+        self.risk_types_row.setObjectName(u"risk_types_row")
+        self.risk_types = CodeChecks(self.monitor_group)
+        self.risk_types.setObjectName(u"risk_types")
+
+        self.risk_types_row.addWidget(self.risk_types)
+
+        self.risk_types_problem = QLabel(self.monitor_group)
+        self.risk_types_problem.setObjectName(u"risk_types_problem")
+        self.risk_types_problem.setWordWrap(True)
+
+        self.risk_types_row.addWidget(self.risk_types_problem)
+
+
+        self.monitor_group_form.setLayout(1, QFormLayout.ItemRole.FieldRole, self.risk_types_row)
+
         self.risk_cleared_on_label = QLabel(self.monitor_group)
         self.risk_cleared_on_label.setObjectName(u"risk_cleared_on_label")
 
-        self.monitor_group_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.risk_cleared_on_label)
+        self.monitor_group_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.risk_cleared_on_label)
 
         self.risk_cleared_on_row = QHBoxLayout()
         self.risk_cleared_on_row.setSpacing(8)
@@ -176,32 +200,30 @@ class Ui_HouseholdCausesForm(object):
 
         self.risk_cleared_on_row.addWidget(self.risk_cleared_on_problem)
 
-
-        self.monitor_group_form.setLayout(1, QFormLayout.ItemRole.FieldRole, self.risk_cleared_on_row)
-
         self.risk_clear_method_label = QLabel(self.monitor_group)
         self.risk_clear_method_label.setObjectName(u"risk_clear_method_label")
 
-        self.monitor_group_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.risk_clear_method_label)
+        self.risk_cleared_on_row.addWidget(self.risk_clear_method_label)
 
-        self.risk_clear_method_row = QHBoxLayout()
-        self.risk_clear_method_row.setSpacing(8)
-        self.risk_clear_method_row.setObjectName(u"risk_clear_method_row")
         self.risk_clear_method = QLineEdit(self.monitor_group)
         self.risk_clear_method.setObjectName(u"risk_clear_method")
         self.risk_clear_method.setMaximumSize(QSize(220, 16777215))
         self.risk_clear_method.setMinimumSize(QSize(220, 0))
 
-        self.risk_clear_method_row.addWidget(self.risk_clear_method)
+        self.risk_cleared_on_row.addWidget(self.risk_clear_method)
 
         self.risk_clear_method_problem = QLabel(self.monitor_group)
         self.risk_clear_method_problem.setObjectName(u"risk_clear_method_problem")
         self.risk_clear_method_problem.setWordWrap(True)
 
-        self.risk_clear_method_row.addWidget(self.risk_clear_method_problem)
+        self.risk_cleared_on_row.addWidget(self.risk_clear_method_problem)
+
+        self.risk_clear_row_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.risk_cleared_on_row.addItem(self.risk_clear_row_spacer)
 
 
-        self.monitor_group_form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.risk_clear_method_row)
+        self.monitor_group_form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.risk_cleared_on_row)
 
 
         self.causes_columns_1.addWidget(self.monitor_group)
@@ -218,6 +240,7 @@ class Ui_HouseholdCausesForm(object):
         self.other_cause_1_label.setBuddy(self.other_cause_1)
         self.other_cause_2_label.setBuddy(self.other_cause_2)
         self.monitor_type_label.setBuddy(self.monitor_type)
+        self.risk_types_label.setBuddy(self.risk_types)
         self.risk_cleared_on_label.setBuddy(self.risk_cleared_on)
         self.risk_clear_method_label.setBuddy(self.risk_clear_method)
 #endif // QT_CONFIG(shortcut)
@@ -238,9 +261,14 @@ class Ui_HouseholdCausesForm(object):
         self.monitor_group.setTitle(QCoreApplication.translate("HouseholdCausesForm", u"\u9632\u8fd4\u8d2b\u76d1\u6d4b", None))
         self.monitor_type_label.setText(QCoreApplication.translate("HouseholdCausesForm", u"\u76d1\u6d4b\u5bf9\u8c61\u7c7b\u578b\uff1a", None))
         self.monitor_type_problem.setText("")
-        self.risk_cleared_on_label.setText(QCoreApplication.translate("HouseholdCausesForm", u"\u98ce\u9669\u6d88\u9664\u65e5\u671f\uff1a", None))
+        self.risk_types_label.setText(QCoreApplication.translate("HouseholdCausesForm", u"\u98ce\u9669\u7c7b\u578b\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.risk_types.setToolTip(QCoreApplication.translate("HouseholdCausesForm", u"\u6700\u591a\u90095\u9879\uff1b\u53ea\u6709\u76d1\u6d4b\u5bf9\u8c61\u624d\u586b\u5199", None))
+#endif // QT_CONFIG(tooltip)
+        self.risk_types_problem.setText("")
+        self.risk_cleared_on_label.setText(QCoreApplication.translate("HouseholdCausesForm", u"\u98ce\u9669\u6d88\u9664\uff1a", None))
         self.risk_cleared_on_problem.setText("")
-        self.risk_clear_method_label.setText(QCoreApplication.translate("HouseholdCausesForm", u"\u98ce\u9669\u6d88\u9664\u65b9\u5f0f\uff1a", None))
+        self.risk_clear_method_label.setText(QCoreApplication.translate("HouseholdCausesForm", u"\u6d88\u9664\u65b9\u5f0f\uff1a", None))
         self.risk_clear_method_problem.setText("")
         pass
     # retranslateUi

@@ -136,10 +136,10 @@ class SettingsPageView(QWidget):
     def _saved(self, language_changed: bool) -> None:
         self.ui.saveButton.setEnabled(True)
         text = _("设置已保存。")
-        if language_changed:
-            text += _("界面语言将在重新打开程序后切换。")
         self._message(text)
         self.services.notify(text)
+        if language_changed:  # the window is rebuilt in the new language (this page too)
+            self.services.set_language(self.ui.languageCombo.currentData())
 
     def _failed(self, error) -> None:
         self.ui.saveButton.setEnabled(True)
