@@ -155,7 +155,7 @@ def _one_file_each(packets, folder, progress, cancelled, locale, name_for) -> in
 def render_packets(packets: Iterable[PacketData], out, *, one_file: bool = True, progress: Progress | None = None,
                    cancelled: Callable[[], bool] = lambda: False, locale: str = "zh_CN", method: str = "stream",
                    name_for: Callable[[int, PacketData], str] = default_file_name, workers: int = 1,
-                   chunk: int = 25) -> int:
+                   chunk: int = 50) -> int:
     """Print the packets of ``packets`` (any iterable, consumed lazily); returns the number of pages.
 
     ``out`` is a PDF path or binary file (``one_file``) or a folder. ``progress(households, pages)`` is called

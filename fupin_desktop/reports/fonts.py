@@ -188,9 +188,8 @@ class FontChain:
     def __init__(self, main: TTFont, fallbacks: Sequence[TTFont] | Callable[[], Iterable[TTFont]] = (),
                  *, main_lacks: Iterable[str] = ()) -> None:
         self.main = main
-        lacks = set(main_lacks)
         codes = main.face.charToGlyph
-        self._main_chars = frozenset(chr(c) for c in codes if chr(c) not in lacks) | {" ", "\n", "\t"}
+        self._main_chars = (frozenset(map(chr, codes)) - frozenset(main_lacks)) | {" ", "\n", "\t"}
         self._widths = main.face.charWidths
         self._default_width = main.face.defaultWidth
         self._fallback_source = fallbacks

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -37,6 +38,7 @@ DOCUMENTS = {
     "dashboard": ("作战图", False),
 }
 PREVIEW_HOUSEHOLDS = 2
+PARALLEL_CHUNK = 50  # households laid out at a time by each process (each chunk embeds its own font subsets)
 PREVIEW_ROSTER_ROWS = 60
 Progress = Callable[[int, int], None]
 Households = HouseholdFilter | Sequence[str] | None
@@ -168,11 +170,12 @@ def whole_document_data(ctx, doc: str, households: Households = None, *, year=No
 def print_documents(ctx, doc: str, households: Households, out, *, one_file: bool = True, year: int | None = None,
                     month: int | None = None, mask_ids: bool = True, kind: str = "公示",
                     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-                    locale: str = "zh_CN") -> tuple[list[Path], int]:
+                    locale: str = "zh_CN", workers: int = 1) -> tuple[list[Path], int]:
     """Print ``doc`` for ``households`` (ids, a ``HouseholdFilter``, or None: every household; for the notice,
     None means the households at 村内公示 / 乡镇审核公告) into ``out``: a PDF path when ``one_file``, else a
     folder (one PDF per household; a roster, notice or dashboard is one file in that folder).
-    Returns (files written, pages)."""
+    With ``workers`` > 1 one file of household documents is laid out on that many processes (the data is
+    still read here, household after household). Returns (files written, pages)."""
     _check_doc(doc)
     cancelled = cancelled or (lambda: False)
     out = Path(out)
@@ -198,7 +201,14 @@ def print_documents(ctx, doc: str, households: Households, out, *, one_file: boo
     try:
         if one_file:
             with atomic_path(out) as temp:
-                pages = _stream(doc, datas, temp, locale=locale)
+                if workers > 1:
+                    from fupin_desktop.reports.parallel import render_parallel
+
+                    pages = render_parallel(datas, temp, one_file=True, workers=workers, chunk=PARALLEL_CHUNK,
+                                            progress=None, cancelled=cancelled, locale=locale, name_for=str,
+                                            render=partial(_stream, doc))
+                else:
+                    pages = _stream(doc, datas, temp, locale=locale)
             files = [out]
         else:
             files, pages = [], 0

@@ -1,8 +1,9 @@
 """Ruled grids for forms: header rows repeated on every page, rows never split, fast one-line cells.
 
-``form_table`` turns rows of values into a ``FormTable``: strings that fit on one line stay plain strings
-(drawn together in one text object per table), longer ones become wrapped ``TextBlock``s (避头尾), values
-marked ``Fixed`` (ID numbers, phones, accounts, amounts) never wrap: their font shrinks to fit instead.
+``form_table`` turns rows of values into a ``grid.Grid`` (or, for style commands ``Grid`` does not draw, a
+``FormTable``): strings that fit on one line stay plain strings (drawn together in one text object per
+table), longer ones become wrapped ``TextBlock``s (避头尾), values marked ``Fixed`` (ID numbers, phones,
+accounts, amounts) never wrap: their font shrinks to fit instead.
 """
 
 from collections.abc import Iterable, Sequence
@@ -14,17 +15,10 @@ from reportlab.platypus import Table
 from reportlab.platypus.flowables import Flowable
 
 from fupin_desktop.reports import fonts
+from fupin_desktop.reports.cellstyles import supports
+from fupin_desktop.reports.grid import Fixed, Grid, HeaderText
 from fupin_desktop.reports.layout import BLACK, CELL_PADDING, GRID_WIDTH, LABEL_BACKGROUND
 from fupin_desktop.reports.typesetting import BOLD_STROKE, CELL, HEADER_CELL, TextBlock, TextStyle
-
-
-class Fixed(str):
-    """A value that never wraps (ID number, phone, account, amount): its font shrinks when it is too wide."""
-
-
-class HeaderText(str):
-    """A header cell's one-line text, drawn heavier (see ``typesetting.BOLD_STROKE``)."""
-
 
 _ONE_LINE = (str, Fixed, HeaderText)
 
@@ -103,15 +97,16 @@ def _draw_cell_texts(canv, texts) -> None:
     canv.restoreState()
 
 
-def fit_text(text: str, width: float, style: TextStyle = CELL) -> Flowable | str:
+def fit_text(text: str, width: float, style: TextStyle = CELL, chain: fonts.FontChain | None = None) -> Flowable | str:
     """One line, never broken: a plain string when it fits, else a ``TextBlock`` set smaller until it fits."""
-    chain = fonts.chain()
+    chain = chain or fonts.chain()
     size = style.size
     while size > 5 and chain.string_width(text, size) > width:
         size -= 0.5
     if size == style.size and chain.all_main(text):
         return text
-    return TextBlock(text, style.but(size=size, leading=max(size * 1.3, style.leading * size / style.size)))
+    return TextBlock(text, style.but(size=size, leading=max(size * 1.3, style.leading * size / style.size)),
+                     chain=chain)
 
 
 @lru_cache(maxsize=256)
@@ -121,40 +116,53 @@ def _aligned(style: TextStyle, align: str, header: bool) -> TextStyle:
     return style.but(align=align.lower())
 
 
-def _cell(value, width: float, align: str, header: bool, style: TextStyle, chain: fonts.FontChain):
-    """A table cell: plain strings when they fit on one line (fast path), else a wrapped ``TextBlock``."""
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        return value
-    inner = width - 2 * CELL_PADDING
-    if header:
-        width = chain.main_width(value, style.size)
-        if width is not None and width <= inner and "\n" not in value:
-            return HeaderText(value)
-        return TextBlock(value, _aligned(style, align, True), chain=chain)
-    if isinstance(value, Fixed):
-        return fit_text(value, inner, _aligned(style, align, False))
-    width = chain.main_width(value, style.size)
-    if width is not None and width <= inner and "\n" not in value:
-        return value
-    return TextBlock(value, _aligned(style, align, False), chain=chain)
+def _cells(rows: Sequence[Sequence], col_widths: Sequence[float], align: list[str], header_rows: int,
+           style: TextStyle, chain: fonts.FontChain) -> list[list]:
+    """Table cells: plain strings when they fit on one line (the fast path), ``HeaderText`` in header rows,
+    ``Fixed`` values set to fit, anything longer a wrapped ``TextBlock``; flowables stay as they are."""
+    size = style.size
+    width_of = chain.main_width
+    inner = [w - 2 * CELL_PADDING for w in col_widths]
+    styles: dict[tuple[int, bool], TextStyle] = {}
+
+    def style_for(c: int, header: bool) -> TextStyle:
+        s = styles.get((c, header))
+        if s is None:
+            s = styles[(c, header)] = _aligned(style, align[c], header)
+        return s
+
+    data = []
+    for r, row in enumerate(rows):
+        header = r < header_rows
+        out = []
+        for c, value in enumerate(row):
+            if value is None:
+                value = ""
+            elif value and isinstance(value, str):
+                if header or type(value) is not Fixed:
+                    w = width_of(value, size)
+                    if w is not None and w <= inner[c] and "\n" not in value:
+                        if header:
+                            value = HeaderText(value)
+                    else:
+                        value = TextBlock(value, style_for(c, header), chain=chain)
+                else:
+                    value = fit_text(value, inner[c], style_for(c, False), chain)
+            out.append(value)
+        data.append(out)
+    return data
 
 
 def form_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_rows: int = 1,
                align: Sequence[str] | None = None, style: Iterable = (), cell_style: TextStyle = CELL,
-               row_heights=None, label_cols: Sequence[int] = (), valign: str = "MIDDLE") -> Table:
+               row_heights=None, label_cols: Sequence[int] = (), valign: str = "MIDDLE") -> Flowable:
     """A ruled grid: header rows repeated on every page, rows never split, long cells wrapped (避头尾).
 
     ``align`` gives each column's alignment (LEFT, CENTER, RIGHT); ``label_cols`` are shaded label columns
     (key–value forms); ``style`` adds TableStyle commands (spans, backgrounds).
     """
     align = list(align or ["CENTER"] * len(col_widths))
-    chain = fonts.chain()
-    data = []
-    for r, row in enumerate(rows):
-        is_header = r < header_rows
-        data.append([_cell(v, col_widths[c], align[c], is_header, cell_style, chain) for c, v in enumerate(row)])
+    data = _cells(rows, col_widths, align, header_rows, cell_style, fonts.chain())
     commands = [
         ("FONT", (0, 0), (-1, -1), fonts.MAIN, cell_style.size, cell_style.leading),
         ("GRID", (0, 0), (-1, -1), GRID_WIDTH, BLACK),
@@ -176,11 +184,12 @@ def form_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_
         commands.append(("BACKGROUND", (c, 0), (c, -1), LABEL_BACKGROUND))
         commands.append(("ALIGN", (c, 0), (c, -1), "CENTER"))
     commands += list(style)
+    if supports(commands, data):
+        return Grid(data, list(col_widths), row_heights, commands=commands, header_rows=header_rows)
     table = FormTable(data, colWidths=list(col_widths), rowHeights=row_heights, style=commands,
                       repeatRows=header_rows, splitInRow=0, splitByRow=1, hAlign="LEFT")
     table.style_commands = commands  # kept for the benchmark's bare-ReportLab replay
     return table
-
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:

@@ -16,10 +16,12 @@ Rules of ``break_lines``:
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from reportlab.platypus.flowables import Flowable
 
 from fupin_desktop.reports import fonts
+from fupin_desktop.reports.pdftext import TextWriter
 
 NO_LINE_START = frozenset(
     "，。、；：！？）》」』】〕〉］｝”’…—‥·・〃々～％‰℃°"
@@ -204,71 +206,71 @@ class TextBlock(Flowable):
     def draw(self):
         draw_lines(self.canv, self._layout(self.width), self.style, self.width, self.height, self.chain)
 
+    def drawOn(self, canvas, x, y, _sW=0):
+        """Drawn in place, without the graphics state and translation every flowable otherwise costs."""
+        x = self._hAlignAdjust(x, _sW)
+        draw_lines(canvas, self._layout(self.width), self.style, self.width, self.height, self.chain, x0=x, y0=y)
 
-def _paragraph_lines(paragraph: str, width: float, indent: float, size: float, chain) -> list[str]:
+
+@lru_cache(maxsize=8192)
+def _paragraph_lines(paragraph: str, width: float, indent: float, size: float, chain) -> tuple[str, ...]:
+    """The lines of one paragraph; remembered, as forms break the same labels and notes in the same columns."""
     if not paragraph:
-        return [""]
+        return ("",)
     fits = chain.main_width(paragraph, size)
     if not indent and fits is not None and fits <= width:
-        return [paragraph]  # the common short cell: nothing to break
-    return break_lines(paragraph, width, size, first_indent=indent / size, chain=chain) or [""]
+        return (paragraph,)  # the common short cell: nothing to break
+    return tuple(break_lines(paragraph, width, size, first_indent=indent / size, chain=chain) or [""])
 
 
 def draw_lines(canv, lines: list[tuple[str, float]], style: TextStyle, width: float, height: float,
-               chain: fonts.FontChain) -> None:
-    """Draw laid-out lines (text, indent) top-down in a box ``width`` × ``height`` at the origin."""
+               chain: fonts.FontChain, *, writer: TextWriter | None = None, x0: float = 0.0, y0: float = 0.0) -> None:
+    """Draw laid-out lines (text, indent) top-down in a box ``width`` × ``height`` with its lower left corner at
+    (``x0``, ``y0``); the text goes to ``writer`` (one text object shared by a table's cells) or its own."""
     size, leading = style.size, style.leading
-    boxes: list[tuple[float, float]] = []
-    plain = style.colour == "#000000" and not style.bold  # the common case needs no graphics state of its own
-    if not plain:
-        canv.saveState()
-        if style.colour != "#000000":
-            canv.setFillColor(style.colour)
-            canv.setStrokeColor(style.colour)
-        if style.bold:
-            canv.setLineWidth(size * BOLD_STROKE)
-    text = canv.beginText()
+    own = writer is None
+    if own:
+        writer = TextWriter(canv)
     mode = 2 if style.bold else 0
-    if mode:
-        text.setTextRenderMode(mode)
-    current = None
-    y = height - (leading - size) / 2 - ASCENT * size
+    writer.fill(style.colour)
+    if style.bold:
+        writer.line_width(size * BOLD_STROKE)
+    boxes: list[tuple[float, float]] = []
+    align = style.align
+    y = y0 + height - (leading - size) / 2 - ASCENT * size
     for line, indent in lines:
         if line:
-            if style.align == "left":
-                x = indent
+            if align == "left":
+                x = x0 + indent
             else:
                 line_width = chain.string_width(line, size)
-                x = width - line_width if style.align == "right" else (width - line_width) / 2
-            for font, chunk in chain.runs(line):
-                if font is None:
-                    text.setFont(fonts.MISSING, size)
-                    current = None
-                    text.setTextRenderMode(3)  # invisible: the real character stays in the PDF's text
-                    for k in range(len(chunk)):
-                        text.setTextOrigin(x + k * size, y)
-                        text.textOut(chunk[k])
+                x = x0 + (width - line_width if align == "right" else (width - line_width) / 2)
+            runs = chain.runs(line)
+            for n, (font, chunk) in enumerate(runs, 1):
+                if font is None:  # nothing prints it: invisible text (the real character stays) in a crossed box
+                    writer.font(fonts.MISSING, size)
+                    writer.mode(3)
+                    for k, ch in enumerate(chunk):
+                        writer.show(x + k * size, y, ch)
                         boxes.append((x + k * size, y))
-                    text.setTextRenderMode(mode)
                     x += len(chunk) * size
                     continue
-                if font != current:
-                    text.setFont(font, size)
-                    current = font
-                text.setTextOrigin(x, y)
-                text.textOut(chunk)
-                x += chain.string_width(chunk, size)
+                writer.font(font, size)
+                writer.mode(mode)
+                writer.show(x, y, chunk)
+                if n < len(runs):  # another font's run follows
+                    x += chain.string_width(chunk, size)
         y -= leading
-    canv.drawText(text)
+    if own:
+        writer.close()
     if boxes:
-        if plain:
-            canv.saveState()
-            plain = False
+        canv.saveState()
+        if style.colour != "#000000":
+            canv.setStrokeColor(style.colour)
         canv.setLineWidth(0.5)
         for x, base in boxes:
             left, bottom, side = x + 0.08 * size, base - 0.12 * size, 0.84 * size
             canv.rect(left, bottom, side, side, stroke=1, fill=0)
             canv.line(left, bottom, left + side, bottom + side)
             canv.line(left, bottom + side, left + side, bottom)
-    if not plain:
         canv.restoreState()

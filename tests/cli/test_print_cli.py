@@ -95,3 +95,15 @@ def test_errors_are_one_chinese_line(data_dir, tmp_path, capsys, args, message):
     err = capsys.readouterr().err.strip()
     assert err.startswith("错误：") and message in err and "\n" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_packets_on_two_processes_are_the_same_file(data_dir, tmp_path, capsys):
+    folder, _ = data_dir
+    one, two = tmp_path / "one.pdf", tmp_path / "two.pdf"
+    assert fupin(folder, "packet", "--out", str(one)) == 0
+    assert fupin(folder, "packet", "--out", str(two), "--workers", "2") == 0
+    first, second = PdfReader(one), PdfReader(two)
+    assert len(first.pages) == len(second.pages) > 40
+    assert [p.extract_text() for p in first.pages] == [p.extract_text() for p in second.pages]
+    assert fupin(folder, "packet", "--out", str(two), "--workers", "0") != 0
+    assert "--workers" in capsys.readouterr().err

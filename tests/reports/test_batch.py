@@ -88,6 +88,14 @@ def test_bench_runs_and_reports_both_sides():
     assert result["ratio"] > 0 and any("比值" in line for line in lines)
 
 
+def test_bench_on_worker_processes_measures_both_sides_on_the_same_pages():
+    lines = []
+    result = run_print_bench(2, lines.append, workers=2)
+    assert result["parallel_pages"] == result["parallel_bare_pages"] == result["pages"] >= 8
+    assert result["parallel_ratio"] > 0 and any("2个进程比值" in line for line in lines)
+    assert "负载" in lines[0] and lines[-1].startswith("  结果：")
+
+
 def test_worker_processes_give_the_same_pages_in_order(tmp_path):
     packets, _ = _packets(3)
     target = tmp_path / "village.pdf"
