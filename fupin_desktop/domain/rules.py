@@ -33,13 +33,17 @@ MAX_PER_CAPITA_FEN = 100_000 * 100
 
 @dataclass(frozen=True)
 class _Person:
-    """A member with what the ID number says: the effective sex, birth date and age used by the rules."""
+    """A member with what the ID number says: the effective sex, birth date and age used by the rules.
+
+    The number is parsed once here; ``normal_id`` is what :func:`normalise_id` gives for it ("" when blank),
+    so the duplicate rules compare without parsing it again."""
 
     member: Member
     info: IdInfo | None
     id_error: str
     sex: str
     age: int | None
+    normal_id: str = ""
 
     @property
     def name(self) -> str:
@@ -49,19 +53,24 @@ class _Person:
         return Problem(level, f"member.{attr}", code, f"{self.name}：{text}", self.member.id)
 
 
-def _person(member: Member, today: dt.date) -> _Person:
-    info, error = None, ""
+def _person(member: Member, today: dt.date, now: dt.date | None = None) -> _Person:
+    """``today`` is the clock's date the rules judge by; ``now`` the date :func:`normalise_id` parses with
+    (the computer's date, looked up once per household by the caller)."""
+    info, error, normal = None, "", ""
     if member.id_number.strip():
         try:
             info = parse_id_number(member.id_number, today=today)
         except (IdNumberError, ValueError) as exc:
             error = getattr(exc, "reason", str(exc))
+        now = now or dt.date.today()
+        # the parse above is the one normalise_id would make unless the birth date lies after ``now``
+        normal = info.number if info is not None and info.birth_date <= now else normalise_id(member.id_number)
     sex = info.sex if info else member.sex
     birth = info.birth_date if info and member.birth_date is None else member.birth_date
     age = None
     if birth is not None:
         age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
-    return _Person(member, info, error, sex, age)
+    return _Person(member, info, error, sex, age, normal)
 
 
 def normalise_id(text: str) -> str:
@@ -131,28 +140,17 @@ def _labour(p: _Person) -> Iterator[Problem]:
         and m.schooling == NOT_IN_SCHOOL
         and m.labour == NO_LABOUR
     ):
-        yield p.problem(
-            WARNING,
-            "labour",
-            "labour_none_working_age",
-            f"{p.age}岁、身体健康、不在校，劳动技能却是“无劳动力”",
-        )
+        yield p.problem(WARNING, "labour", "labour_none_working_age", f"{p.age}岁、身体健康、不在校，劳动技能却是“无劳动力”")
 
 
 def _work(p: _Person) -> Iterator[Problem]:
     months, place = p.member.work_months, p.member.work_status
     if not 0 <= months <= 12:
-        yield p.problem(
-            ERROR, "work_months", "work_months_out_of_range", f"务工时间{months}个月，应在0到12之间"
-        )
+        yield p.problem(ERROR, "work_months", "work_months_out_of_range", f"务工时间{months}个月，应在0到12之间")
     elif months > 0 and not place:
-        yield p.problem(
-            WARNING, "work_status", "work_months_without_place", f"务工{months}个月，却未填写务工状况"
-        )
+        yield p.problem(WARNING, "work_status", "work_months_without_place", f"务工{months}个月，却未填写务工状况")
     elif place and months == 0:
-        yield p.problem(
-            WARNING, "work_months", "work_place_without_months", "填写了务工状况，务工时间却是0个月"
-        )
+        yield p.problem(WARNING, "work_months", "work_place_without_months", "填写了务工状况，务工时间却是0个月")
 
 
 def _school_age(p: _Person) -> Iterator[Problem]:
@@ -221,15 +219,11 @@ def _causes(c: _Context) -> Iterator[Problem]:
         return
     cause = POVERTY_CAUSE.label(h.main_cause, h.main_cause)
     if h.main_cause == CAUSE_ILLNESS and c.people and all(p.member.health == HEALTHY for p in c.people):
-        yield _household_problem(
-            WARNING, "main_cause", "cause_illness_all_healthy", "主要致贫原因是因病，家庭成员却都健康"
-        )
+        yield _household_problem(WARNING, "main_cause", "cause_illness_all_healthy", "主要致贫原因是因病，家庭成员却都健康")
     if h.main_cause == CAUSE_STUDY and not any(
         p.member.schooling not in ("", NOT_IN_SCHOOL) for p in c.people
     ):
-        yield _household_problem(
-            WARNING, "main_cause", "cause_study_no_student", "主要致贫原因是因学，家中却没有在校生"
-        )
+        yield _household_problem(WARNING, "main_cause", "cause_study_no_student", "主要致贫原因是因学，家中却没有在校生")
     if h.main_cause == CAUSE_DISABILITY and not any(
         p.member.health == DISABLED or p.member.disability_category for p in c.people
     ):
@@ -282,9 +276,7 @@ def _heads(c: _Context) -> Iterator[Problem]:
     head = heads[0]
     for spouse in (p for p in c.people if p.member.relation == SPOUSE):
         if head.sex and head.sex == spouse.sex:
-            yield spouse.problem(
-                WARNING, "relation", "head_spouse_same_sex", f"与户主{head.name}性别相同，却登记为配偶"
-            )
+            yield spouse.problem(WARNING, "relation", "head_spouse_same_sex", f"与户主{head.name}性别相同，却登记为配偶")
 
 
 def _ledger(c: _Context) -> Iterator[Problem]:
@@ -296,9 +288,7 @@ def _ledger(c: _Context) -> Iterator[Problem]:
     ):
         yield Problem(WARNING, "ledger", "wage_income_nobody_working", "有工资性收入，却没有成员务工")
     if s.by_group.get("production", 0) > 0 and s.production_expense_fen <= 0:
-        yield Problem(
-            WARNING, "ledger", "production_income_without_expense", "有生产经营性收入，却没有生产经营性支出"
-        )
+        yield Problem(WARNING, "ledger", "production_income_without_expense", "有生产经营性收入，却没有生产经营性支出")
     if s.entries_count > 0 and s.per_capita_fen <= 0:
         yield Problem(WARNING, "ledger", "per_capita_not_positive", "人均纯收入不大于0元，请核对收支账本")
     if s.entries_count > 0 and s.per_capita_fen > MAX_PER_CAPITA_FEN:
@@ -323,13 +313,11 @@ def _helper(c: _Context) -> Iterator[Problem]:
 
 
 def _duplicates(c: _Context) -> Iterator[Problem]:
-    yield from duplicate_id_numbers([p.member for p in c.people])
+    yield from _duplicate_people(c.people)
     elsewhere = {normalise_id(n) for n in c.elsewhere}
     for p in c.people:
-        if p.member.id_number.strip() and normalise_id(p.member.id_number) in elsewhere:
-            yield p.problem(
-                ERROR, "id_number", "id_number_in_other_household", "公民身份号码已登记在其他贫困户中"
-            )
+        if p.normal_id and p.normal_id in elsewhere:
+            yield p.problem(ERROR, "id_number", "id_number_in_other_household", "公民身份号码已登记在其他贫困户中")
 
 
 def _required_household(c: _Context) -> Iterator[Problem]:
@@ -370,7 +358,8 @@ def check_household(
 ) -> list[Problem]:
     """Every problem of the household, its active members included (household rules first)."""
     members = tuple(m for m in members if not m.deleted)
-    people = tuple(_person(m, today) for m in members if m.active)
+    now = dt.date.today()
+    people = tuple(_person(m, today, now) for m in members if m.active)
     context = _Context(
         household,
         members,
@@ -396,23 +385,24 @@ def check_helper(helper: Helper, poor_member_id_numbers: frozenset[str]) -> list
     if normalise_id(helper.id_number) not in poor:
         return []
     return [
-        Problem(
-            WARNING,
-            "helper.id_number",
-            "helper_is_poor_member",
-            f"{helper.name}：帮扶责任人本人是建档立卡贫困户家庭成员",
-        )
+        Problem(WARNING, "helper.id_number", "helper_is_poor_member", f"{helper.name}：帮扶责任人本人是建档立卡贫困户家庭成员")
     ]
 
 
 def duplicate_id_numbers(members: Iterable[Member]) -> list[Problem]:
     """The same ID number on two members (the later ones are flagged, naming the first)."""
+    return _duplicates_of((m, normalise_id(m.id_number)) for m in members if m.id_number.strip())
+
+
+def _duplicate_people(people: Iterable[_Person]) -> list[Problem]:
+    """:func:`duplicate_id_numbers` of people whose numbers are already normalised."""
+    return _duplicates_of((p.member, p.normal_id) for p in people if p.normal_id)
+
+
+def _duplicates_of(numbered: Iterable[tuple[Member, str]]) -> list[Problem]:
     first_by_number: dict[str, Member] = {}
     problems: list[Problem] = []
-    for member in members:
-        if not member.id_number.strip():
-            continue
-        number = normalise_id(member.id_number)
+    for member, number in numbered:
         first = first_by_number.setdefault(number, member)
         if first is not member:
             problems.append(

@@ -111,6 +111,9 @@ def read_id(value, today: dt.date):
         note = f"证件号码以数字形式存储（{_shown(value)}），已按文本“{text}”读取"
     else:
         text = str(value).strip().lstrip("'‘`")
+        info = _quick_id(text, today)  # 18 clean characters: nothing to note (a lower-case x is not clean)
+        if info is not None:
+            return info, None
         if _SCIENTIFIC.match(text.replace(" ", "")):
             return None, (ERROR, f"证件号码“{text}”是Excel的科学计数法，后几位已丢失，无法恢复；请按身份证重新录入")
         if text.endswith("x"):

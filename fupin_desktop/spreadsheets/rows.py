@@ -8,6 +8,7 @@ holds one household per row, its head. Household fields are taken from the first
 
 import datetime as dt
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from fupin_desktop.domain.idnumber import IdInfo
 from fupin_desktop.services.errors import ValidationError
@@ -43,6 +44,11 @@ class PersonRow:
     fingerprint: tuple = ()  # the member's own cells, to recognise a row pasted twice
 
 
+def _is_filled(value) -> bool:
+    """A cell that holds something (a text of spaces only counts as blank)."""
+    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+
+
 class RowReader:
     """Reads data rows with the confirmed mapping; problems go to ``problems``."""
 
@@ -59,6 +65,10 @@ class RowReader:
             reader = reader_for(spec, today)
             self.columns.append((index, spec.attr, target, headers.get(index, ""), reader, cache))
         self.member_indexes = [index for index, _attr, target, *_ in self.columns if target == _MEMBER]
+        self._last_member_index = max(self.member_indexes, default=-1)
+        indexes = self.member_indexes
+        self._member_cells = (lambda values: tuple(values[i] for i in indexes)) if len(indexes) < 2 \
+            else itemgetter(*indexes)
         self.has_name = mapping.column_of("member.name") is not None
         self.blank_rows: list[int] = []
         self.rows_read = 0
@@ -86,15 +96,15 @@ class RowReader:
         return result
 
     def _row(self, number: int, values: tuple) -> PersonRow | None:
-        filled = [v for v in values if v is not None and (not isinstance(v, str) or v.strip())]
-        if not filled:
+        leading = next(filter(_is_filled, values), None)  # the first filled cell
+        if leading is None:
             self.blank_rows.append(number)
             return None
         first, self._first = self._first, False
         if first and is_numbering_row(values):
             self._problem(INFO, number, "", "列序号行，已跳过")
             return None
-        if isinstance(filled[0], str) and filled[0].strip().replace(" ", "") in TOTAL_WORDS:
+        if isinstance(leading, str) and leading.strip().replace(" ", "") in TOTAL_WORDS:
             self._problem(INFO, number, "", "合计行，已跳过")
             return None
         person = PersonRow(number)
@@ -134,13 +144,15 @@ class RowReader:
             if person.head_id and "id_number" not in person.member:
                 person.member["id_number"] = _info_from(person.head_id)
         if not person.member.get("name"):
+            filled = list(filter(_is_filled, values))
             if len(filled) == 1:
                 self._problem(INFO, number, "", f"“{str(filled[0]).strip()[:20]}”不是人员行（说明或签字），已跳过")
                 return None
             self._problem(ERROR, number, "", "没有姓名，这一行无法导入")
             person.error = True
         self._finish_member(person)
-        person.fingerprint = tuple(values[i] if i < width else None for i in self.member_indexes)
+        person.fingerprint = (self._member_cells(values) if width > self._last_member_index
+                              else tuple(values[i] if i < width else None for i in self.member_indexes))
         return person
 
     def _finish_member(self, person: PersonRow) -> None:

@@ -3,10 +3,13 @@
 Cells are typed by their column: ID, phone and account numbers are text cells formatted "@" (Excel and WPS
 never turn them into 1.10105E+17); dates are dates; money is a number with two decimals; codes are written as
 their labels; yes/no as 是/否. The header row is bold and frozen; column widths fit Chinese text (a CJK
-character counts twice). The file is written under a temporary name, checked, then renamed into place.
+character counts twice). The file is written under a temporary name, checked, then renamed into place; a
+failure (a folder that cannot be written, a full disk, a file held open by Excel) removes the temporary file
+and raises :class:`ExportError` saying in Chinese what happened, so no half-written file is ever left.
 """
 
 import csv
+import errno
 import os
 import unicodedata
 import zipfile
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from fupin_desktop.domain.codes import CodeTable
 from fupin_desktop.domain.money import fen_to_decimal, yuan_str
+from fupin_desktop.i18n.translate import _
 from fupin_desktop.services.errors import ValidationError
 
 TEXT_FORMAT = "@"
@@ -26,6 +30,28 @@ WIDTH_SAMPLE = 1000
 MIN_WIDTH, MAX_WIDTH = 6, 50
 PROGRESS_EVERY = 1000
 _TEXT_KINDS = frozenset({"id", "digits"})
+
+
+class ExportError(ValidationError):
+    """The file could not be written; ``str()`` says why in Chinese. Nothing was left behind."""
+
+
+def file_error(exc: OSError, path: Path, *, replacing: bool = False) -> str:
+    """What a file-system failure while exporting ``path`` means for the person, in Chinese."""
+    code, name, folder = exc.errno, path.name, path.parent
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return _("磁盘空间不足，{name} 没有导出（未写完的文件已删除）。请换一个有空间的位置，或删除不需要的文件后重试。"
+                 ).format(name=name)
+    if replacing and isinstance(exc, PermissionError) and path.exists():
+        return _("无法替换 {path}：这个文件可能正在 Excel 或 WPS 中打开。请关闭它后重试，或换一个文件名。").format(path=path)
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _("不能写入文件夹 {folder}（只读，或没有写入权限），没有导出。请换一个位置，例如“文档”或U盘。").format(
+            folder=folder)
+    if code in (errno.ENOENT, errno.ENOTDIR, errno.EEXIST):
+        return _("找不到文件夹 {folder}，没有导出。请重新选择保存位置。").format(folder=folder)
+    if code == errno.EIO:
+        return _("读写磁盘出错（U盘可能被拔出），{name} 没有导出。请检查磁盘后重试。").format(name=name)
+    return _("无法写入 {path}：{reason}。没有导出，请换一个位置重试。").format(path=path, reason=exc.strerror or exc)
 
 
 @dataclass(frozen=True)
@@ -100,10 +126,14 @@ def write_table(path: Path | str, title: str, columns: list[Col], rows: Iterable
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise ValidationError(f"导出文件名应以 .xlsx 或 .csv 结尾：{path.name}")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(file_error(exc, path)) from exc
     tmp = _temporary(path)
     rows = iter(rows)
     sample = list(islice(rows, WIDTH_SAMPLE))
+    replacing = False
     try:
         if suffix == ".csv":
             count = _write_csv(tmp, columns, sample, rows, progress, total)
@@ -111,11 +141,16 @@ def write_table(path: Path | str, title: str, columns: list[Col], rows: Iterable
             count = _write_xlsx(tmp, title, columns, sample, rows, progress, total)
             with zipfile.ZipFile(tmp) as check:
                 if check.testzip() is not None:
-                    raise ValidationError(f"写入 {path.name} 后校验失败，请换一个位置重试。")
+                    raise ExportError(_("写入 {name} 后校验失败，请换一个位置重试。").format(name=path.name))
+        replacing = True
         _place(tmp, path)
+    except OSError as exc:
+        raise ExportError(file_error(exc, path, replacing=replacing)) from exc
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # the folder itself went away (a stick pulled out): nothing is left to remove
     return count
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fupin_desktop.services.errors import ValidationError
+from fupin_desktop.spreadsheets.xlsx_rows import sheet_values
 
 PROGRESS_EVERY = 500
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -133,7 +134,8 @@ def open_rows(path: Path | str, sheet: str | None = None, *, progress: Callable 
         total = ws.max_row or 0
 
         def rows():  # read-only sheets yield every row from row 1, empty ones included
-            yield from enumerate(ws.iter_rows(values_only=True), start=1)
+            values = sheet_values(ws)  # the lean reader; openpyxl's own when it cannot be used
+            yield from enumerate(ws.iter_rows(values_only=True) if values is None else values, start=1)
 
         yield SheetRows(ws.title, total, _with_progress(rows(), total, progress))
     finally:

@@ -86,6 +86,20 @@ def test_the_quick_path_agrees_with_the_parser(text):
         assert quick == parsed
 
 
+@settings(max_examples=300, deadline=None)
+@given(ID_TEXT, st.sampled_from(["", " ", "'", "‘"]))
+def test_reading_an_id_says_what_the_parser_says(text, decoration):
+    """The cell reader tries the quick path first: the answer is the parser's, with a note only for an x."""
+    info, issue = read_id(decoration + text + (" " if decoration == " " else ""), TODAY)  # 'text marker
+    try:
+        parsed = parse_id_number(text, today=TODAY)
+    except IdNumberError as exc:
+        assert info is None and issue[0] == "error" and exc.reason in issue[1]
+        return
+    assert info == parsed
+    assert (issue is None) == (not text.endswith("x") and not parsed.upgraded_from_15)
+
+
 def test_digits_stay_text():
     assert read_digits(13800000000, "联系电话") == ("13800000000", None)
     assert read_digits(13800000000.0, "联系电话") == ("13800000000", None)

@@ -3,7 +3,7 @@
 import dataclasses
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from fupin_desktop.domain.codes import COLOUR, EXIT_STEP, HOUSEHOLD_ATTRIBUTE, POVERTY_CAUSE
 from fupin_desktop.domain.income import accounting_year_of
@@ -59,6 +59,7 @@ class HouseholdsPageView(QWidget):
         ui.clearButton.clicked.connect(self.clear_filters)
         ui.newButton.clicked.connect(lambda: services.open_household(None))
         ui.importButton.clicked.connect(self._import_spreadsheet)
+        self.exportButton = self._add_export_button()
         self.model.loaded.connect(self._loaded)
         self.model.count_changed.connect(self._counted)
         services.ops.changed.connect(self.model.on_changed)
@@ -70,6 +71,22 @@ class HouseholdsPageView(QWidget):
         from fupin_desktop.qt.dialogs.xlsx_import_wizard import XlsxImportWizard
 
         XlsxImportWizard(self.services, self).exec()
+
+    def _add_export_button(self) -> QPushButton:
+        """导出Excel… beside 从Excel导入…: the export dialog, offering the list as filtered now."""
+        ui = self.ui
+        button = QPushButton(_("导出Excel…"), self)
+        button.setObjectName("exportButton")
+        button.setToolTip(_("把贫困户、家庭成员、收支台账或问题数据导出为 .xlsx / .csv（可只导出当前筛选出的户）"))
+        ui.headerLayout.insertWidget(ui.headerLayout.indexOf(ui.importButton) + 1, button)
+        QWidget.setTabOrder(ui.importButton, button)
+        button.clicked.connect(self._export_spreadsheet)
+        return button
+
+    def _export_spreadsheet(self) -> None:
+        from fupin_desktop.qt.dialogs.xlsx_export_dialog import XlsxExportDialog
+
+        XlsxExportDialog(self.services, self, household_filter=self.current_filter()).exec()
 
     # setup -----------------------------------------------------------------------------------------------
     def _setup_table(self) -> None:

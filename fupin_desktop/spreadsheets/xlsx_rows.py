@@ -1,0 +1,142 @@
+"""The rows of an .xlsx sheet as values, with less work per cell than openpyxl's read-only ``iter_rows``.
+
+An import reads every cell of ~40,000 person rows once; besides parsing the XML, openpyxl's read-only reader
+spends about a third of its work on each cell (an attribute dictionary, a regular expression for its
+coordinate, a cell record). :func:`sheet_values` gives exactly what ``ws.iter_rows(values_only=True)`` gives for a
+workbook opened with ``read_only=True, data_only=True``: the same rows, padded to the sheet's declared
+dimension, with the same values. Shared strings, plain numbers and formula text results are read here; any
+other cell (dates, booleans, errors, inline strings, a cell without a coordinate) is handed to openpyxl's own
+cell parser, so those keep openpyxl's conversion. Everything comes from openpyxl's loaded workbook
+(archive, shared strings, date styles, epoch); when an openpyxl version lacks one of those, or openpyxl parses
+with defusedxml, :func:`sheet_values` returns None and the caller uses ``iter_rows``.
+``tests/spreadsheets/test_xlsx_rows.py`` compares the two.
+"""
+
+from collections import deque
+from collections.abc import Iterator
+from xml.etree.ElementTree import XMLPullParser
+
+CHUNK_BYTES = 1 << 16
+_DIGITS = "0123456789"
+
+
+def sheet_values(ws) -> Iterator[tuple] | None:
+    """The rows of a read-only worksheet (values only), or None when the lean reader cannot be used."""
+    try:
+        from openpyxl.utils.cell import coordinate_to_tuple
+        from openpyxl.worksheet._reader import CELL_TAG, ROW_TAG, VALUE_TAG, WorkSheetParser
+        from openpyxl.xml import DEFUSEDXML
+
+        book = ws.parent
+        if not book.read_only or not book.data_only or DEFUSEDXML:  # defusedxml's parser: openpyxl's own way
+            return None
+        archive, path, strings = book._archive, ws._worksheet_path, ws._shared_strings
+        cell_parser = WorkSheetParser(None, strings, data_only=True, epoch=book.epoch,
+                                      date_formats=book._date_formats,
+                                      timedelta_formats=book._timedelta_formats)
+        cell_parser.parse_cell  # noqa: B018 (present in this openpyxl)
+    except (ImportError, AttributeError, TypeError):
+        return None
+    tags = (ROW_TAG, CELL_TAG, VALUE_TAG)
+    return _values(archive.open(path), strings, cell_parser, coordinate_to_tuple, tags, ws.max_column,
+                   ws.max_row)
+
+
+def _elements(source, row_tag) -> Iterator:
+    """Each finished ``row`` element of the sheet XML, read in chunks."""
+    parser = XMLPullParser(events=("end",))
+    queue = getattr(parser, "_events_queue", None)
+    if not isinstance(queue, deque):  # a Python without the queue: the documented, slower way
+        queue = None
+    with source:
+        while True:
+            chunk = source.read(CHUNK_BYTES)
+            if chunk:
+                parser.feed(chunk)
+            else:
+                parser.close()
+            events = queue if queue is not None else deque(parser.read_events())
+            failure = events.pop() if events and isinstance(events[-1], BaseException) else None
+            for _event, element in events:
+                if element.tag == row_tag:
+                    yield element
+                    element.clear()
+            events.clear()
+            if failure is not None:
+                raise failure
+            if not chunk:
+                return
+
+
+def _row_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        value = float(text)
+        if value.is_integer():
+            return int(value)
+        raise ValueError(f"{text} is not a valid row number") from None
+
+
+def _values(source, strings, cell_parser, coordinate_to_tuple, tags, max_col, max_row) -> Iterator[tuple]:
+    """``ReadOnlyWorksheet._cells_by_row(1, 1, max_col, max_row, values_only=True)``, cell by cell."""
+    row_tag, cell_tag, value_tag = tags
+    date_styles = cell_parser.date_formats
+    fast_style: dict[str | None, bool] = {}  # the ``s`` attribute → not a date style
+    columns: dict[str, int] = {}  # the letters of a coordinate → column number
+    empty_row = (None,) * max_col if max_col is not None else ()
+    counter = idx = 1
+    row_counter = 0
+    for element in _elements(source, row_tag):
+        number = element.get("r")
+        row_counter = row_counter + 1 if number is None else _row_number(number)
+        idx = row_counter
+        if max_row is not None and idx > max_row:
+            break
+        column = 0
+        found = []  # (column, value) of the cells that hold a value
+        children = False
+        for cell in element:
+            children = True
+            ref, kind = cell.get("r"), cell.get("t", "n")
+            if cell.tag == cell_tag and ref and (kind == "s" or kind == "n" or kind == "str"):
+                letters = ref.rstrip(_DIGITS)
+                column = columns.get(letters, 0) if letters != ref else 0
+                if not column:
+                    column = coordinate_to_tuple(ref)[1]
+                    columns[letters] = column
+                style = cell.get("s")
+                plain = fast_style.get(style)
+                if plain is None:
+                    plain = fast_style[style] = (int(style) if style else 0) not in date_styles
+                if plain:
+                    value = cell.findtext(value_tag)
+                    if value:
+                        if kind == "s":
+                            value = strings[int(value)]
+                        elif kind == "n":
+                            value = float(value) if "." in value or "E" in value or "e" in value else int(value)
+                        found.append((column, value))
+                    continue
+            cell_parser.row_counter, cell_parser.col_counter = row_counter, column
+            value = cell_parser.parse_cell(cell)["value"]
+            column = cell_parser.col_counter
+            if value is not None:
+                found.append((column, value))
+        for _ in range(counter, idx):  # rows the file leaves out
+            counter += 1
+            yield empty_row
+        if counter <= idx:
+            if not children and not max_col:
+                yield ()
+            else:
+                width = max_col or column
+                values = [None] * width
+                for at, value in found:
+                    if 1 <= at <= width:
+                        values[at - 1] = value
+                yield tuple(values)
+            counter += 1
+    if max_row is not None and max_row < idx:
+        for _ in range(counter, max_row + 1):
+            yield empty_row
