@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+import weakref
 from dataclasses import dataclass, field
 
 from fupin_desktop.domain import records as r
@@ -56,60 +57,201 @@ class HouseholdFilter:
     household_ids: tuple[str, ...] = ()
 
 
-def _where(ctx, f: HouseholdFilter) -> tuple[str, list]:
-    clauses, params = ["h.deleted = 0"], []
-    text = f.text.strip()
-    if text:
-        if re.fullmatch(r"[0-9xX]+", text):
-            clauses.append(f"(h.number LIKE ? OR h.id IN (SELECT household_id FROM {t.MEMBERS}"
-                           " WHERE id_number LIKE ? AND deleted = 0))")
-            params += [f"%{text}%", f"%{text.upper()}%"]
-        elif re.fullmatch(r"[A-Za-z]+", text):
-            clauses.append(f"h.id IN (SELECT household_id FROM {t.MEMBERS} WHERE name_initials LIKE ?"
-                           " AND deleted = 0)")
-            params.append(f"{text.lower()}%")
-        else:
-            clauses.append(f"(h.number LIKE ? OR h.id IN (SELECT household_id FROM {t.MEMBERS}"
-                           " WHERE name LIKE ? AND deleted = 0))")
-            params += [f"%{text}%", f"%{text}%"]
+# Search as you type (QUALITY.md S2) reads ``household_search`` (migration 0003: one narrow row per household
+# with its list order, its members' names, initials and ID numbers joined by char(31)). What a text means is
+# the SQL in ``_text_match``; ``search_grams`` and ``id_trigrams`` only say which households to confirm. When
+# at most ``_PROBE`` households match, they are all found that way and sorted here; when more match, the list
+# reads households in list order and stops at its window (matches are then dense, so that is quick) and
+# ``count_households_upto`` stops at COUNT_CAP + 1 ("more than COUNT_CAP").
+COUNT_CAP = 1000
+_PROBE = 2000
+_SEP = "\x1f"  # storage.migrations_speed.SEPARATOR
+_ORDER = "s.village_id, s.village_group, s.number, s.household_id"  # = village_id, village_group, number, id
+
+
+@dataclass(frozen=True)
+class _TextMatch:
+    verify: str  # SQL on household_search s: what the text means
+    params: list
+    candidates: str = ""  # SQL of household_search.n values, a superset of the matches ("" = none: read in order)
+    candidate_params: list = field(default_factory=list)
+    confirm: str = ""  # SQL on s confirming a candidate (what `verify` says, cheaper); "" = `verify`
+    confirm_params: list = field(default_factory=list)
+
+    def confirmed(self) -> tuple[str, list]:
+        return (self.confirm, self.confirm_params) if self.confirm else (self.verify, self.params)
+
+
+def _has_trigrams(db) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [t.ID_TRIGRAMS]).fetchone() is not None
+
+
+def _rarest_piece(db, text: str) -> str:
+    """The one- or two-character piece of ``text`` (lower case as SQLite folds it) with the fewest households."""
+    pieces = list(dict.fromkeys(text[i:i + 2] for i in range(len(text) - 1)))[:6] or [text]
+    if len(pieces) == 1:
+        return pieces[0]
+    return min((db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {t.SEARCH_GRAMS} WHERE gram = ? LIMIT 20000)",
+                           [piece]).fetchone()[0], piece) for piece in pieces)[1]
+
+
+def _text_match(db, text: str) -> _TextMatch | None:
+    """What ``text`` means (the SQL in ``verify``) and how to find its households quickly.
+
+    A household whose ``exact`` flag is set has exactly the pieces of its current names in search_grams,
+    so a text of one or two characters found there needs no LIKE; the trigram index is always exact."""
+    text = text.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"[0-9xX]+", text):  # an ID fragment or a household number
+        verify = ("(s.number LIKE ? OR s.ids LIKE ?)", [f"%{text}%", f"%{text.upper()}%"])
+        if len(text) < 3 or not _has_trigrams(db):
+            return _TextMatch(*verify)
+        return _TextMatch(*verify, f"SELECT rowid AS n FROM {t.ID_TRIGRAMS} WHERE {t.ID_TRIGRAMS} MATCH ?",
+                          [f'"{text}"'], "1")
+    folded = "".join(c.lower() if c.isascii() else c for c in text)  # as SQLite's lower() and LIKE fold
+    if re.fullmatch(r"[A-Za-z]+", text):  # pinyin initials: one member's start with them
+        verify = ("(char(31) || s.initials) LIKE ?", [f"%{_SEP}{folded}%"])
+        short = len(text) <= 2
+        return _TextMatch(*verify, f"SELECT n FROM {t.SEARCH_GRAMS} WHERE gram = ?", [_SEP + folded[:2]],
+                          f"(s.exact OR {verify[0]})" if short else "", verify[1] if short else [])
+    if "%" in text or "_" in text or _SEP in text:  # LIKE wildcards may span names: ask the members
+        return _TextMatch(f"(s.number LIKE ? OR EXISTS (SELECT 1 FROM {t.MEMBERS} m"
+                          " WHERE m.household_id = s.household_id AND m.deleted = 0 AND m.name LIKE ?))",
+                          [f"%{text}%", f"%{text}%"])
+    verify = ("(s.number LIKE ? OR s.names LIKE ?)", [f"%{text}%", f"%{text}%"])
+    short = len(text) <= 2
+    return _TextMatch(*verify, f"SELECT n FROM {t.SEARCH_GRAMS} WHERE gram IN (?, '')", [_rarest_piece(db, folded)],
+                      f"(s.exact OR {verify[0]})" if short else "", verify[1] if short else [])
+
+
+def _filters(ctx, f: HouseholdFilter, alias: str = "h") -> tuple[list[str], list]:
+    """Every condition but the text, on households ``alias``."""
+    clauses, params = [f"{alias}.deleted = 0"], []
     for column in ("village_id", "village_group", "attribute", "main_cause"):
         value = getattr(f, column)
         if value:
-            clauses.append(f"h.{column} = ?")
+            clauses.append(f"{alias}.{column} = ?")
             params.append(value)
     if f.planned_exit_year is not None:
-        clauses.append("h.planned_exit_year = ?")
+        clauses.append(f"{alias}.planned_exit_year = ?")
         params.append(f.planned_exit_year)
     if f.exit_step is not None:
-        clauses.append("h.exit_step = ?")
+        clauses.append(f"{alias}.exit_step = ?")
         params.append(f.exit_step)
     if f.has_problems:
-        clauses.append("(h.problem_errors > 0 OR h.problem_warnings > 0)")
+        clauses.append(f"({alias}.problem_errors > 0 OR {alias}.problem_warnings > 0)")
     if f.behind_schedule:
-        clauses.append("h.planned_exit_year < ? AND h.exit_status IN ('0', '3')")
+        clauses.append(f"{alias}.planned_exit_year < ? AND {alias}.exit_status IN ('0', '3')")
         params.append(accounting_year_of(ctx.clock.today(), ctx.settings))
     if f.colour:
-        clauses.append("h.colour = ?")
+        clauses.append(f"{alias}.colour = ?")
         params.append(f.colour)
     if f.household_ids:
-        clauses.append("h.id IN ({})".format(",".join("?" for _ in f.household_ids)))
+        clauses.append("{}.id IN ({})".format(alias, ",".join("?" for _ in f.household_ids)))
         params += list(f.household_ids)
-    return " AND ".join(clauses), params
+    return clauses, params
+
+
+def _searched(ctx, f: HouseholdFilter, match: _TextMatch, *, confirm: bool = False) -> tuple[str, str, list]:
+    """(households join, where, params) for a search over household_search ``s`` (``confirm``: of candidates)."""
+    text, text_params = match.confirmed() if confirm else (match.verify, match.params)
+    only_village = HouseholdFilter(text=f.text, village_id=f.village_id)
+    if f == only_village:  # household_search alone knows these
+        clauses, params = _filters(ctx, f, "s")
+        return "", " AND ".join([clauses[0], text, *clauses[1:]]), [*text_params, *params]
+    clauses, params = _filters(ctx, f)
+    join = f" CROSS JOIN {t.HOUSEHOLDS} h ON h.id = s.household_id"
+    return join, " AND ".join(["s.deleted = 0", text, *clauses]), [*text_params, *params]
+
+
+# The last probe per database, for the count that follows a list window: (key, found).
+_LAST_PROBE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _probe(ctx, f: HouseholdFilter, match: _TextMatch | None) -> list[tuple] | None:
+    """(id, village_id, village_group, number) of the matching households found through the text's
+    candidates, at most ``_PROBE + 1`` of them; None when the text has no candidates. The last answer is
+    kept until anything is written (by this connection or another)."""
+    if match is None or not match.candidates:
+        return None
+    join, where, params = _searched(ctx, f, match, confirm=True)
+    sql = (f"SELECT DISTINCT s.household_id, s.village_id, s.village_group, s.number FROM ({match.candidates}) AS c"
+           f" CROSS JOIN {t.HOUSEHOLD_SEARCH} s ON s.n = c.n{join} WHERE {where} LIMIT ?")
+    params = (*match.candidate_params, *params, _PROBE + 1)
+    key = (sql, params, ctx.db.conn.total_changes, ctx.db.execute("PRAGMA data_version").fetchone()[0])
+    last = _LAST_PROBE.get(ctx.db)
+    if last is not None and last[0] == key:
+        return list(last[1])
+    found = ctx.db.execute(sql, params).fetchall()
+    _LAST_PROBE[ctx.db] = (key, tuple(found))
+    return found
 
 
 def count_households(ctx, f: HouseholdFilter = HouseholdFilter()) -> int:
-    where, params = _where(ctx, f)
-    return ctx.db.execute(f"SELECT count(*) FROM {t.HOUSEHOLDS} h WHERE {where}", params).fetchone()[0]
+    """The exact number of matching households (search as you type: ``count_households_upto``)."""
+    match = _text_match(ctx.db, f.text)
+    if match is None:
+        clauses, params = _filters(ctx, f)
+        return ctx.db.execute(f"SELECT count(*) FROM {t.HOUSEHOLDS} h WHERE {' AND '.join(clauses)}",
+                              params).fetchone()[0]
+    found = _probe(ctx, f, match)
+    if found is not None and len(found) <= _PROBE:
+        return len(found)
+    if found is not None:  # many: confirm every candidate (never more than reading every household)
+        join, where, params = _searched(ctx, f, match, confirm=True)
+        return ctx.db.execute(
+            f"SELECT count(DISTINCT s.n) FROM ({match.candidates}) AS c CROSS JOIN {t.HOUSEHOLD_SEARCH} s"
+            f" ON s.n = c.n{join} WHERE {where}", [*match.candidate_params, *params]).fetchone()[0]
+    join, where, params = _searched(ctx, f, match)
+    return ctx.db.execute(f"SELECT count(*) FROM {t.HOUSEHOLD_SEARCH} s{join} WHERE {where}", params).fetchone()[0]
+
+
+def count_households_upto(ctx, f: HouseholdFilter = HouseholdFilter(), cap: int = COUNT_CAP) -> int:
+    """The number of matching households, but ``cap + 1`` when a text matches more than ``cap`` of them
+    (show it as "{cap}+"). Without a text the count is exact: the list index alone answers it."""
+    match = _text_match(ctx.db, f.text)
+    if match is None:
+        return count_households(ctx, f)
+    found = _probe(ctx, f, match)
+    if found is not None and (len(found) <= _PROBE or cap < _PROBE):
+        return min(len(found), cap + 1)
+    join, where, params = _searched(ctx, f, match)
+    return ctx.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {t.HOUSEHOLD_SEARCH} s{join} WHERE {where}"
+                          " LIMIT ?)", [*params, cap + 1]).fetchone()[0]
+
+
+def _rows(ctx, ids: list[str]) -> list[HouseholdRow]:
+    cols = ", ".join(f"h.{c}" for c in ROW_COLUMNS)
+    by_id = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for row in ctx.db.execute(f"SELECT {cols} FROM {t.HOUSEHOLDS} h WHERE h.id IN"
+                                  f" ({','.join('?' for _ in chunk)})", chunk):
+            by_id[row[0]] = HouseholdRow(*row)
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def list_households(ctx, f: HouseholdFilter = HouseholdFilter(), *, offset: int = 0,
                     limit: int = 200) -> list[HouseholdRow]:
-    where, params = _where(ctx, f)
-    cols = ", ".join(f"h.{c}" for c in ROW_COLUMNS)
-    cursor = ctx.db.execute(
-        f"SELECT {cols} FROM {t.HOUSEHOLDS} h WHERE {where}"
-        " ORDER BY h.village_id, h.village_group, h.number LIMIT ? OFFSET ?", [*params, limit, offset])
-    return [HouseholdRow(*row) for row in cursor.fetchall()]
+    """One window of the list, in order of village, group, number (and id)."""
+    match = _text_match(ctx.db, f.text)
+    if match is None:
+        clauses, params = _filters(ctx, f)
+        cols = ", ".join(f"h.{c}" for c in ROW_COLUMNS)
+        cursor = ctx.db.execute(
+            f"SELECT {cols} FROM {t.HOUSEHOLDS} h WHERE {' AND '.join(clauses)}"
+            " ORDER BY h.village_id, h.village_group, h.number, h.id LIMIT ? OFFSET ?", [*params, limit, offset])
+        return [HouseholdRow(*row) for row in cursor.fetchall()]
+    found = _probe(ctx, f, match)
+    if found is not None and len(found) <= _PROBE:
+        found.sort(key=lambda row: (row[1], row[2], row[3], row[0]))
+        return _rows(ctx, [row[0] for row in found[offset:offset + limit]])
+    join, where, params = _searched(ctx, f, match)
+    ids = [row[0] for row in ctx.db.execute(
+        f"SELECT s.household_id FROM {t.HOUSEHOLD_SEARCH} s{join} WHERE {where} ORDER BY {_ORDER} LIMIT ? OFFSET ?",
+        [*params, limit, offset])]
+    return _rows(ctx, ids)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,10 @@
 lock (``fcntl.flock`` on POSIX, ``msvcrt.locking`` on Windows), which the system releases when the process
 dies, so a lock left by a crash or a power cut is simply taken over. On a file system without locks the
 holder's pid is checked instead. The second copy gets an ``AlreadyOpenError`` saying who has the data open.
+
+A lock file that still names someone when it is taken means that program did not end cleanly (it empties the
+file when it releases the lock): ``previous_exit_unclean`` tells ``storage.database`` to check the whole file
+at the next opening, until ``forget_unclean_exit`` says that check passed.
 """
 
 import datetime as dt
@@ -19,6 +23,22 @@ from fupin_desktop.storage.database import StorageError
 
 LOCK_FILE_NAME = "fupin.lock"
 _WINDOWS_LOCK_OFFSET = 1 << 20  # Windows locks a byte range; lock one far past the text so others can read it
+_UNCLEAN: set[Path] = set()  # data folders whose lock this process took over from a program that died
+
+
+def _key(data_dir: Path | str) -> Path:
+    return Path(os.path.abspath(data_dir))
+
+
+def previous_exit_unclean(data_dir: Path | str) -> bool:
+    """Whether this process took the lock of ``data_dir`` over from a program that did not end cleanly and
+    no full check has passed since."""
+    return _key(data_dir) in _UNCLEAN
+
+
+def forget_unclean_exit(data_dir: Path | str) -> None:
+    """A full check of the data passed: the unclean exit before this run has been dealt with."""
+    _UNCLEAN.discard(_key(data_dir))
 
 
 @dataclass(frozen=True)
@@ -169,6 +189,7 @@ class InstallationLock:
             me = _this_owner()
             if previous is not None and previous.pid != me.pid:
                 self.taken_over = previous
+                _UNCLEAN.add(_key(self.data_dir))
             text = json.dumps(me.__dict__, ensure_ascii=False).encode("utf-8")
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)

@@ -32,3 +32,9 @@ PARENTS = {
 
 # Columns of households that are local derived caches: never synced, never in the change log.
 HOUSEHOLD_DERIVED = ("head_name", "people", "exit_step", "colour", "problem_errors", "problem_warnings")
+
+# Local derived tables kept by triggers (migration 0003_read_speed): never synced, never in the change log.
+LEDGER_MONTHS = "ledger_months"  # per household and month: the daily book's sums per group
+HOUSEHOLD_SEARCH = "household_search"  # one narrow row per household: list order, names, initials, ID numbers
+SEARCH_GRAMS = "search_grams"  # one- and two-character pieces of names (and odd household numbers) → household
+ID_TRIGRAMS = "id_trigrams"  # FTS5 trigram index of household_search's numbers and ID numbers

@@ -7,9 +7,11 @@ Modules, by role:
   printable recovery sheet, trust in the township key, pinning of village device keys.
 - ``manifest`` / ``container`` / ``payload`` / ``ledger_lines``: the file format: canonical signed manifest,
   a stored zip that must be byte-identical to its canonical encoding, JSON-lines payload in zlib frames;
-  book lines checked by SQLite's JSON parser.
-- ``verify``: every pre-check, in order, without writing. ``importer``: idempotency, dry run, backup, apply
-  in one ``BEGIN IMMEDIATE`` transaction with the import log.
+  book lines checked column by column and applied through a staging table in one ``INSERT … SELECT``.
+- ``verify``: every pre-check, in order, without writing; ``precheck``: those checks against this
+  installation, file by file, the next file read while one is applied (``overlap``: on a second core, only
+  while the importing thread waits in SQLite). ``importer``: idempotency, dry run, backup, apply in one
+  ``BEGIN IMMEDIATE`` transaction with the import log.
 - ``versions`` / ``conflicts`` / ``merge`` / ``duplicates``: the merge engine. Every synced field has
   versions (stamp, bases, value, authority); its value is decided by its heads, so import order never matters;
   conflicts keep both values, duplicates are listed, children wait for their parents.

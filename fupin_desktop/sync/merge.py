@@ -33,8 +33,6 @@ EXTRA_PARENTS = {t.PAIRINGS: (("helper_id", t.HELPERS),)}
 REFUSE_OWNED = "乡镇负责的字段，村里的修改不予采用"
 REFUSE_POLICY = "全局设置和贫困线由乡镇统一设定"
 REFUSE_OTHER_VILLAGE = "不属于来源村的记录，村里不能修改"
-_LEDGER_INSERT = (f"INSERT INTO {t.LEDGER} ({', '.join(LEDGER_COLUMNS)}) VALUES ({', '.join('?' * len(LEDGER_COLUMNS))})"
-                  " ON CONFLICT(id) DO NOTHING")
 
 
 @dataclass
@@ -251,9 +249,7 @@ class Merger:
                     change = Change(t.LEDGER, row[0], "*", row[10], (), dict(zip(LEDGER_COLUMNS, row, strict=True)))
                     self._hold(change, t.HOUSEHOLDS, row[1], authority)
             rows = [row for row in rows if row[1] not in missing]
-        before = self.db.conn.total_changes
-        self.db.conn.executemany(ledger_lines.INSERT, rows)
-        added = self.db.conn.total_changes - before
+        added = ledger_lines.insert(self.db, rows)
         self.report.ledger_new += added
         self.report.ledger_unchanged += len(rows) - added
 
@@ -349,7 +345,6 @@ class Merger:
     def find_duplicates(self) -> None:
         """A possible-duplicate task for every new or changed member whose ID number another household holds."""
         members = sorted(self.members)
-        before = self.db.conn.total_changes
         for i in range(0, len(members), 500):
             chunk = members[i:i + 500]
             pairs = self.db.execute(
@@ -357,10 +352,9 @@ class Merger:
                 f" AND o.id != m.id AND o.household_id != m.household_id AND o.deleted = 0"
                 f" JOIN {t.HOUSEHOLDS} h ON h.id = o.household_id AND h.deleted = 0"
                 f" WHERE m.id IN ({','.join('?' * len(chunk))}) AND m.id_number != '' AND m.deleted = 0", chunk).fetchall()
-            self.db.conn.executemany(
+            self.report.duplicates += self.db.conn.executemany(
                 "INSERT INTO sync_duplicates (id, id_number, member_a, member_b) VALUES (?,?,?,?) ON CONFLICT(id) DO NOTHING",
-                [(f"{min(a, b)}/{max(a, b)}", number, min(a, b), max(a, b)) for a, b, number in pairs])
-        self.report.duplicates += self.db.conn.total_changes - before
+                [(f"{min(a, b)}/{max(a, b)}", number, min(a, b), max(a, b)) for a, b, number in pairs]).rowcount
 
     def affected_households(self) -> set[str]:
         ids = set(self.report.household_ids)

@@ -13,11 +13,17 @@ The payload is the lines joined by newlines, compressed as zlib frames (``compre
 is never accepted.
 """
 
+import gc
 import json
 import math
 import re
+import threading
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import compress as select
+from itertools import repeat
+from operator import not_
 
 from fupin_desktop.storage import tables as t
 from fupin_desktop.sync.errors import BundleRefused
@@ -29,6 +35,7 @@ MAX_PAYLOAD = 1024 * 1024 * 1024
 MAX_LINES = 30_000_000
 MAX_ROW_FIELDS = 200
 FRAME = 8 * 1024 * 1024  # uncompressed bytes per compressed frame
+SLICE = 8192  # lines parsed between two calls of ``pause``
 _SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")  # our writers never escape; a lone surrogate cannot be stored
 ID_RE = re.compile(r"[0-9A-Za-z_.:-]{1,64}")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -181,8 +188,38 @@ def _change(item: list, columns: dict) -> Change:
                   _str(reason, size=2000))
 
 
-def parse_lines(data: bytes, expected_lines: int, columns: dict, *, corrections: bool) -> Payload:
-    """Parse every line strictly; any bad line refuses the whole bundle (nothing is written)."""
+_paused = {"depth": 0, "was": False}
+_paused_lock = threading.Lock()
+
+
+@contextmanager
+def no_cycle_collection():
+    """Pause the cyclic garbage collector while a million small lists are made: none of them forms a cycle,
+    and each pass would walk all the lists made so far (it tripled the time of parsing a village's book).
+    Nested and concurrent uses (the importing thread and a reader thread) share one pause."""
+    with _paused_lock:
+        if not _paused["depth"]:
+            _paused["was"] = gc.isenabled()
+            gc.disable()
+        _paused["depth"] += 1
+    try:
+        yield
+    finally:
+        with _paused_lock:
+            _paused["depth"] -= 1
+            if not _paused["depth"] and _paused["was"]:
+                gc.enable()
+
+
+def parse_lines(data: bytes, expected_lines: int, columns: dict, *, corrections: bool, pause=None) -> Payload:
+    """Parse every line strictly; any bad line refuses the whole bundle (nothing is written).
+
+    ``pause``: called between slices of the work (a reader thread waits there for its turn)."""
+    with no_cycle_collection():
+        return _parse_lines(data, expected_lines, columns, corrections, pause or (lambda: None))
+
+
+def _parse_lines(data: bytes, expected_lines: int, columns: dict, corrections: bool, pause) -> Payload:
     if expected_lines > MAX_LINES:
         raise BundleRefused("数据包行数过多，已拒绝。")
     lines = data.split(b"\n") if data else []
@@ -198,15 +235,18 @@ def parse_lines(data: bytes, expected_lines: int, columns: dict, *, corrections:
 
     payload = Payload()
     loads = json.loads
-    ledger, numbers = payload.ledger, []
-    for number, raw in enumerate(lines, 1):
-        if len(raw) > MAX_LINE:
-            raise BundleRefused(f"数据包第 {number} 行过长（{len(raw)} 字节），已拒绝。")
+    # the first line that is too long; the lines before it are read in order, so the first fault is named
+    too_long = len(lines) + 1
+    if max(map(len, lines), default=0) > MAX_LINE:
+        too_long = next(n for n, raw in enumerate(lines, 1) if len(raw) > MAX_LINE)
+    book = list(map(bytes.startswith, lines, repeat(ledger_lines.PREFIX)))
+    ledger, numbers = list(select(lines, book)), list(select(range(1, len(lines) + 1), book))
+    for number, raw in select(enumerate(lines, 1), map(not_, book)):
+        if number >= too_long:
+            break
+        if not number % SLICE:
+            pause()
         try:
-            if raw.startswith(ledger_lines.PREFIX):
-                ledger.append(raw)
-                numbers.append(number)
-                continue
             item = loads(raw.decode("utf-8"))
             if not isinstance(item, list) or not item:
                 raise _Bad
@@ -223,7 +263,9 @@ def parse_lines(data: bytes, expected_lines: int, columns: dict, *, corrections:
                 raise _Bad
         except (_Bad, ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
             raise BundleRefused(f"数据包第 {number} 行格式不对，已拒绝整个文件。") from exc
-    payload.ledger, payload.ledger_households = ledger_lines.check(ledger, numbers)
+    if too_long <= len(lines):
+        raise BundleRefused(f"数据包第 {too_long} 行过长（{len(lines[too_long - 1])} 字节），已拒绝。")
+    payload.ledger, payload.ledger_households = ledger_lines.check(ledger, numbers, pause)
     return payload
 
 

@@ -134,9 +134,35 @@ def _data_key(m: dict, ring: Keyring, aad: bytes) -> bytes:
     raise BundleRefused("这个数据包不是加密给本单位的（密钥不对），无法打开。")
 
 
+@dataclass
+class Opened:
+    """A bundle after the checks that need the keys and this database, decrypted; its payload not read yet."""
+
+    manifest: dict
+    raw: container.Container
+    plaintext: bytes
+    file_sha256: str
+    file_name: str
+    pin: str
+
+
 def check(data: bytes, ring: Keyring, columns: dict, *, file_name: str = "",
           already: Callable[[dict], None] | None = None) -> VerifiedBundle:
     """Run every pre-check on the file bytes; returns the opened bundle or raises ``BundleRefused``."""
+    return read_payload(open_bundle(data, ring, file_name=file_name, already=already), columns)
+
+
+def recheck(opened: Opened, ring: Keyring, already: Callable[[dict], None] | None = None) -> None:
+    """The checks that depend on this database again (signer's pinned key, already imported), for a bundle
+    opened before the previous one was applied."""
+    opened.pin = _check_signer(opened.manifest, opened.raw, ring)
+    if already is not None:
+        already(opened.manifest)
+
+
+def open_bundle(data: bytes, ring: Keyring, *, file_name: str = "",
+                already: Callable[[dict], None] | None = None) -> Opened:
+    """The checks in order up to the decrypted payload's hash; ``read_payload`` does the rest."""
     raw = container.read(data)
     m = manifest.parse(raw.manifest_bytes)
     _check_addressing(m, ring)
@@ -154,10 +180,19 @@ def check(data: bytes, ring: Keyring, columns: dict, *, file_name: str = "",
         raise BundleRefused("解密失败：文件已损坏或被改动，已拒绝。") from exc
     if crypto.sha256_hex(plaintext) != m["sha256"]["plaintext"]:
         raise BundleRefused("解密后的内容校验值不符，已拒绝。")
-    body = payload.decompress(plaintext, m["profile"]["payload_bytes"])
+    return Opened(m, raw, plaintext, hashlib.sha256(data).hexdigest(), file_name, pin)
+
+
+def read_payload(opened: Opened, columns: dict, *, pause: Callable[[], None] | None = None) -> VerifiedBundle:
+    """Exact decompression and every line parsed; touches neither the database nor the keys, so it may run
+    in another thread (``pause`` is called between slices of the work)."""
+    m = opened.manifest
+    if pause is not None:
+        pause()
+    body = payload.decompress(opened.plaintext, m["profile"]["payload_bytes"])
     parsed = payload.parse_lines(body, m["profile"]["lines"], columns,
-                                 corrections=m["kind"] == "township_corrections")
-    return VerifiedBundle(m, parsed, hashlib.sha256(data).hexdigest(), file_name, pin)
+                                 corrections=m["kind"] == "township_corrections", pause=pause)
+    return VerifiedBundle(m, parsed, opened.file_sha256, opened.file_name, opened.pin)
 
 
 def table_columns(db) -> dict:

@@ -139,7 +139,9 @@ def catch_up(db, authority: int) -> int:
                 refresh_conflict(db, tbl, row_id, field, resolved_by="本地修改")
         done += 1
     flush()
-    if rows:
+    # past imported rows too (they never become local versions), so the next call does not read them again
+    last = max(last, db.execute(f"SELECT coalesce(max(seq), 0) FROM {t.CHANGELOG}").fetchone()[0])
+    if last != int(state_get(db, STATE_VERSIONED, "0") or 0):
         state_set(db, STATE_VERSIONED, last)
     return done
 

@@ -97,3 +97,19 @@ def test_without_os_locks_a_live_holder_is_still_respected(tmp_path, monkeypatch
 def test_pid_alive():
     assert pid_alive(os.getpid())
     assert not pid_alive(0) and not pid_alive(-1)
+
+
+def test_a_lock_left_by_a_dead_program_asks_for_a_full_check_until_one_passes(tmp_path):
+    from fupin_desktop.storage.lock import forget_unclean_exit, previous_exit_unclean
+
+    with InstallationLock(tmp_path):
+        pass
+    with InstallationLock(tmp_path):
+        assert not previous_exit_unclean(tmp_path)  # the last holder released it: a clean exit
+    proc = _holder(tmp_path)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with InstallationLock(tmp_path):
+        assert previous_exit_unclean(tmp_path) and previous_exit_unclean(str(tmp_path) + "/.")
+        forget_unclean_exit(tmp_path)
+        assert not previous_exit_unclean(tmp_path)

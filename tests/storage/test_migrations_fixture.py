@@ -62,7 +62,9 @@ def test_fixture_upgrades_with_nothing_lost(fixture, tmp_path):
                               [facts["member_left"]]).fetchone()[0] == "08"
         assert ctx.db.execute("SELECT deleted FROM households WHERE id = ?", [facts["deleted"]]).fetchone()[0] == 1
         assert ctx.db.execute("SELECT count(*) FROM members WHERE name = ?", [facts["rare_name"]]).fetchone()[0] == 1
+        _the_derived_tables_are_right(ctx)
         _the_services_still_work(ctx, household)
+        _the_derived_tables_are_right(ctx)
     finally:
         ctx.close()
     made = [i for i in list_backups(data_dir / "backups") if i.reason == "before-migration"]
@@ -74,6 +76,27 @@ def test_fixture_upgrades_with_nothing_lost(fixture, tmp_path):
         conn.close()
     else:
         assert not made
+
+
+def _the_derived_tables_are_right(ctx) -> None:
+    """Migration 0003's tables, filled from the old rows or kept by its triggers, equal the real rows."""
+    from fupin_desktop.services.queries import HouseholdFilter, count_households
+    from tests.storage.derived_tables import (
+        exact_households_with_stale_grams,
+        expected_household_search,
+        expected_ledger_months,
+        missing_grams,
+        stored_household_search,
+        stored_ledger_months,
+    )
+
+    db = ctx.db
+    assert stored_ledger_months(db) == expected_ledger_months(db)
+    assert stored_household_search(db) == expected_household_search(db)
+    assert missing_grams(db) == [] and exact_households_with_stale_grams(db) == []
+    assert db.execute("SELECT count(*) FROM id_trigrams WHERE id_trigrams MATCH '\"6107\"'").fetchone()[0] > 0
+    db.execute("INSERT INTO id_trigrams (id_trigrams) VALUES ('integrity-check')")  # raises when out of step
+    assert count_households(ctx, HouseholdFilter(text="䶮")) == 1
 
 
 def _the_services_still_work(ctx, household_id: str) -> None:

@@ -1,0 +1,205 @@
+"""Pre-checks of bundle files against this installation (SYNC.md §3.1–3.2), without writing anything.
+
+``prepare`` runs every check of one file: ``verify`` (container, manifest, addressing, signature and pinned
+key, already imported, decryption, every line), then that a village bundle only holds its own village's
+records, and any gap in the device's sequence numbers.
+
+``prepared_in_turn`` prepares a list of files for an import that applies them one by one: while the caller
+applies a file, the next one is read in a thread (``overlap``). The checks that depend on this database run
+in the importing thread, once before the read and again just before the file is handed over (the file
+before it may have been applied meanwhile: pinned a device key, or been the same bundle).
+"""
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from fupin_desktop.sync import keys as k
+from fupin_desktop.sync import overlap, verify
+from fupin_desktop.sync.errors import AlreadyImported, BundleRefused, KeyProblem, PassphraseNeeded
+
+
+@dataclass
+class Secrets:
+    """Passphrases typed by the person for this session (never stored)."""
+
+    key_passphrase: str | None = None  # the township's private key
+    bundle_passphrase: str | None = None  # a passphrase-encrypted bundle
+    township: k.TownshipSecrets | None = None  # already unlocked
+
+
+@dataclass
+class Prepared:
+    """One file after the pre-checks: ready to merge, or refused with a Chinese reason."""
+
+    path: Path
+    bundle: verify.VerifiedBundle | None = None
+    error: str = ""
+    already: bool = False
+    gap: tuple | None = None
+    report: object = None  # merge.MergeReport, after a dry run or the import
+    applied: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.bundle is not None and not self.error
+
+
+def mode_and_org(ctx) -> tuple[str, str]:
+    mode = ctx.settings.mode
+    org = ctx.installation("org_code", "") or ""
+    if not org and mode == "village":
+        codes = [r[0] for r in ctx.db.execute("SELECT code FROM villages WHERE deleted = 0").fetchall()]
+        if len(codes) == 1:  # set up by ``fupin demo`` (or an older init) without the installation's code
+            org = codes[0]
+            ctx.set_installation("org_code", org)
+    if not org:
+        raise KeyProblem("还没有完成初始设置（区划代码），请先运行 fupin init。")
+    return mode, org
+
+
+def keyring_for(ctx, secrets: Secrets) -> verify.Keyring:
+    mode, org = mode_and_org(ctx)
+    ring = verify.Keyring(mode=mode, org_code=org, device_id=ctx.device_id, passphrase=secrets.bundle_passphrase)
+    if mode == "township":
+        unlocked = secrets.township
+        if unlocked is None and secrets.key_passphrase:
+            unlocked = secrets.township = k.unlock_township(ctx, secrets.key_passphrase)
+        if unlocked is not None:
+            ring.recipients[verify.recipient_id(unlocked.identity.box)] = unlocked.box_private
+        elif (identity := k.township_identity(ctx)) is not None:
+            ring.locked.add(verify.recipient_id(identity.box))
+        ring.pinned = lambda device: k.pinned_key(ctx.db, device)
+        ring.repin_reason = lambda device: k.repin_reason(ctx.db, device)
+    else:
+        device = k.device_keys(ctx)
+        ring.recipients[verify.recipient_id(device.box_public)] = device.box_private
+        ring.trusted_township = k.trusted_township(ctx)
+    return ring
+
+
+def _already(db, file_name: str):
+    def check(m: dict) -> None:
+        row = db.execute("SELECT imported_at FROM sync_imports WHERE bundle_id = ?", [m["bundle_id"]]).fetchone()
+        if row is None:
+            row = db.execute("SELECT imported_at FROM sync_imports WHERE source_device = ? AND seq = ?",
+                             [m["source"]["device"], m["seq"]]).fetchone()
+        if row is not None:
+            raise AlreadyImported(f"已导入过：{file_name or '这个文件'}（{m['source']['org']} 第 {m['seq']} 号数据包，"
+                                  f"{row[0][:16].replace('T', ' ')} 已导入），本次没有任何改动。")
+    return check
+
+
+def _gap(db, m: dict) -> tuple | None:
+    seqs = {r[0] for r in db.execute("SELECT seq FROM sync_imports WHERE source_device = ?", [m["source"]["device"]])}
+    missing = [s for s in range(1, m["seq"]) if s not in seqs]
+    if m["kind"] == "full_snapshot" or not missing:
+        return None
+    return (missing[0], missing[-1])
+
+
+def prepare(ctx, path: Path, secrets: Secrets, *, data: bytes | None = None, ring=None) -> Prepared:
+    """All pre-checks for one file; never writes. Errors become ``Prepared.error``."""
+    path = Path(path)
+    result = Prepared(path)
+    try:
+        if data is None:
+            from fupin_desktop.sync.container import read_file
+
+            data, _ = read_file(path)
+        ring = ring or keyring_for(ctx, secrets)
+        _finish(ctx, result, verify.check(data, ring, verify.table_columns(ctx.db), file_name=path.name,
+                                          already=_already(ctx.db, path.name)))
+    except AlreadyImported as exc:
+        result.error, result.already = str(exc), True
+    except PassphraseNeeded:
+        raise
+    except BundleRefused as exc:
+        result.error = str(exc)
+    return result
+
+
+def source_village_id(db, bundle) -> str | None:
+    """The id of the village a village bundle comes from: from its own ``villages`` row, else this database."""
+    code = bundle.source["org"]
+    for change in bundle.payload.changes:
+        if change.tbl == "villages" and change.field == "*" and change.value.get("code") == code:
+            return change.row_id
+    row = db.execute("SELECT id FROM villages WHERE code = ?", [code]).fetchone()
+    return row[0] if row else None
+
+
+def _check_own_village(db, bundle) -> None:
+    """A village bundle may create only its own village and households in it (reads only)."""
+    code, village_id = bundle.source["org"], source_village_id(db, bundle)
+    for change in bundle.payload.changes:
+        if change.field != "*":
+            continue
+        if change.tbl == "villages" and (change.value.get("code") != code or change.row_id != village_id):
+            raise BundleRefused(f"数据包里有其他村的村庄信息（来源村 {code}），已拒绝整个文件。")
+        if change.tbl == "households" and change.value.get("village_id") != village_id:
+            raise BundleRefused(f"数据包里有不属于来源村 {code} 的贫困户，已拒绝整个文件。")
+    own = {c.row_id for c in bundle.payload.changes if c.tbl == "households" and c.field == "*"}
+    others = sorted({c.value.get("household_id") for c in bundle.payload.changes if c.field == "*"
+                     and isinstance(c.value.get("household_id"), str)} - own)
+    for i in range(0, len(others), 500):
+        chunk = others[i:i + 500]
+        found = db.execute(f"SELECT village_id FROM households WHERE id IN ({','.join('?' * len(chunk))})"
+                           " AND village_id != ?", [*chunk, village_id or ""]).fetchone()
+        if found is not None:
+            raise BundleRefused(f"数据包里有属于其他村贫困户的记录（来源村 {code}），已拒绝整个文件。")
+
+
+def _finish(ctx, result: Prepared, bundle: verify.VerifiedBundle) -> None:
+    if bundle.kind != "township_corrections":
+        _check_own_village(ctx.db, bundle)
+    result.bundle = bundle
+    result.gap = _gap(ctx.db, bundle.manifest)
+
+
+def prepared_in_turn(ctx, paths, secrets: Secrets, *, ring=None):
+    """``prepare`` of each file, in order, as a generator; from the second file on, each file is read in a
+    thread while the caller works on the one before (two files' payloads are in memory at a time)."""
+    paths = [Path(p) for p in paths]
+    ring = ring or keyring_for(ctx, secrets)
+    if len(paths) < 2:
+        for path in paths:
+            yield prepare(ctx, path, secrets, ring=ring)
+        return
+    columns = verify.table_columns(ctx.db)
+    with ThreadPoolExecutor(1, thread_name_prefix="fupin-read") as reader, overlap.using(overlap.Window()) as window:
+        def start(path: Path):
+            result = Prepared(path)
+            try:
+                from fupin_desktop.sync.container import read_file
+
+                data, _ = read_file(path)
+                opened = verify.open_bundle(data, ring, file_name=path.name, already=_already(ctx.db, path.name))
+            except AlreadyImported as exc:
+                result.error, result.already = str(exc), True
+            except BundleRefused as exc:
+                result.error = str(exc)
+            else:
+                return result, opened, reader.submit(verify.read_payload, opened, columns, pause=window.wait)
+            return result, None, None
+
+        def finish(result: Prepared, opened, future) -> Prepared:
+            if future is None:
+                return result
+            try:
+                with window.opened():
+                    bundle = future.result()
+                verify.recheck(opened, ring, _already(ctx.db, result.path.name))
+                bundle.pin = opened.pin
+                _finish(ctx, result, bundle)
+            except AlreadyImported as exc:
+                result.error, result.already = str(exc), True
+            except BundleRefused as exc:
+                result.error = str(exc)
+            return result
+
+        pending = start(paths[0])
+        for i in range(len(paths)):
+            current = finish(*pending)
+            pending = start(paths[i + 1]) if i + 1 < len(paths) else (None, None, None)
+            yield current
