@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fupin_desktop.storage.backups import BackupInfo, list_backups, plain_copy, verify_backup
-from fupin_desktop.storage.database import DatabaseDamagedError, StorageError, known_migrations
+from fupin_desktop.storage.database import DatabaseDamagedError, StorageError, check_on_open, known_migrations
 from fupin_desktop.storage.restore import (
     DAMAGED,
     RestoreResult,
@@ -214,11 +214,14 @@ def _probe_folder(folder: Path) -> OSError | None:
 
 
 def _probe_database(db_path: Path) -> None:
+    """The check at opening (``database.check_on_open``: the full quick check on small files and after an
+    unclean exit, the light one otherwise), and whether the file is newer than this program."""
+    wal_left = Path(str(db_path) + "-wal").exists()
     conn = sqlite3.connect(str(db_path), timeout=2)
     try:
         conn.execute("PRAGMA busy_timeout = 2000")
-        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]  # errors go to ``explain``
-        problems = [] if rows == ["ok"] else rows
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # locked or unreadable: ``explain`` says
+        problems = check_on_open(conn, db_path, wal_left=wal_left)
         if problems:
             raise DatabaseDamagedError("快速检查发现问题：" + "；".join(problems[:3]))
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():
