@@ -57,19 +57,10 @@ def load_dashboard(ctx, village_id: str):
 
 
 def below_line_ids(ctx, village_id: str, year: int) -> tuple[str, ...]:
-    """Households counted by the dashboard's "below the line" figure: per-capita net income projected to the
-    year's end at or below the line (database thread; the same rule as ``services.dashboard.dashboard``)."""
-    from fupin_desktop.domain.income import accounting_year_range, line_for_year
-    from fupin_desktop.services.dashboard import per_capita_by_household
+    """Households counted by the dashboard's "below the line" figure (database thread)."""
+    from fupin_desktop.services.dashboard import below_line_ids as counted
 
-    line = line_for_year(ctx.poverty_lines(), year)
-    if line is None:
-        return ()
-    start, end = accounting_year_range(year, ctx.settings)
-    today = ctx.clock.today()
-    scale = ((end - start).days + 1) / ((min(today, end) - start).days + 1)
-    return tuple(hid for hid, (net, people) in per_capita_by_household(ctx, year, village_id).items()
-                 if people and net * scale / people <= line.line_fen)
+    return counted(ctx, village_id, year)
 
 
 class FigureCardWidget(QFrame):
