@@ -18,7 +18,7 @@ from fupin_desktop.sync import versions as vs
 from fupin_desktop.sync.errors import KeyProblem, PassphraseNeeded, SyncError
 from fupin_desktop.sync.importer import Secrets, mode_and_org
 from fupin_desktop.sync.merge import TOWNSHIP_ONLY_TABLES
-from fupin_desktop.sync.payload import LEDGER_COLUMNS, NOT_SYNCED, dumps_line
+from fupin_desktop.sync.payload import LEDGER_COLUMNS, NOT_SYNCED, FrameWriter, dumps_line
 from fupin_desktop.sync.verify import recipient_id
 from fupin_desktop.sync.writer import Recipient, seal, write_to_stick
 
@@ -75,13 +75,15 @@ def _ledger_sql(scope: str, *, full: bool) -> str:
             f" {_LEDGER_JSON} AS j FROM {t.LEDGER} WHERE rowid > ? AND rowid <= ? AND device = ? AND +hlc > ?{scope})")
 
 
-def _ledger_body(db, device: str, after: str, village_id: str | None = None) -> tuple[list[bytes], int, list[str]]:
+def _ledger_body(db, device: str, after: str, village_id: str | None = None,
+                 sink: FrameWriter | None = None) -> tuple[list[bytes], int, list[str]]:
     """The book entries written by ``device`` after ``after`` as JSON lines built by SQLite, in a few blobs.
 
-    Returns (blobs, number of lines, [min stamp, max stamp, …]). An incremental export walks the stamp index;
-    a full one reads the table in rowid ranges (sequential reads). SQLite's ``json_array`` measured about
-    three times cheaper than encoding the rows in Python. Reading on two connections in parallel, or
-    compressing one chunk while SQLite builds the next, measured slower on a busy two-core machine.
+    Returns (blobs, number of lines, [min stamp, max stamp, …]); with ``sink``, each blob goes there as soon
+    as it is built (its frames compress while SQLite builds the next one) and is not returned. An
+    incremental export walks the stamp index; a full one reads the table in rowid ranges (sequential reads).
+    SQLite's ``json_array`` measured about three times cheaper than encoding the rows in Python. Reading on
+    two connections in parallel measured slower on a busy two-core machine.
     """
     scope = f" AND household_id IN (SELECT id FROM {t.HOUSEHOLDS} WHERE village_id = ?)" if village_id else ""
     extra = [village_id] if village_id else []
@@ -95,7 +97,10 @@ def _ledger_body(db, device: str, after: str, village_id: str | None = None) -> 
     for sql, params in queries:
         count, first, last, blob = db.execute(sql, params).fetchone()
         if count:
-            blobs.append(blob)
+            if sink is None:
+                blobs.append(blob)
+            else:
+                sink.add_lines(blob, count)
             total += count
             stamps += [first, last]
     return blobs, total, stamps
@@ -122,15 +127,27 @@ def _record(db, result: ExportResult, cursors: tuple[str, str], created: str) ->
                 cursors[0], cursors[1], json.dumps(result.counts, ensure_ascii=False)])
 
 
-def _write(ctx, out_dir, name, lines, counts, stamps, *, kind, source, target, seq, prev_seq, recipients,
-           passphrase, signing_private, scope) -> ExportResult:
-    """``lines``: single lines, and blobs of several lines each (the book); every line is counted."""
-    line_total = sum(line.count(b"\n") + 1 for line in lines)
-    sealed = seal(b"\n".join(lines), line_total=line_total, kind=kind, source=source, target_org=target, seq=seq, prev_seq=prev_seq, counts=counts,
+def _write(ctx, out_dir, name, body: FrameWriter, counts, stamps, *, kind, source, target, seq, prev_seq,
+           recipients, passphrase, signing_private, scope) -> ExportResult:
+    """``body``: every line of the payload, already going through compression."""
+    compressed = body.finish()
+    sealed = seal(compressed, kind=kind, source=source, target_org=target, seq=seq, prev_seq=prev_seq, counts=counts,
                   clock=(min(stamps, default=""), max(stamps, default="")), recipients=recipients,
                   passphrase=passphrase, signing_private=signing_private, scope=scope)
     path = write_to_stick(Path(out_dir), name, sealed)
-    return ExportResult(path, kind, seq, sealed.manifest["bundle_id"], target, counts, line_total, len(sealed.data))
+    return ExportResult(path, kind, seq, sealed.manifest["bundle_id"], target, counts, compressed.lines,
+                        len(sealed.data))
+
+
+def _body(lines: list[bytes]) -> FrameWriter:
+    """A payload that starts with these single lines."""
+    return _add(FrameWriter(), lines)
+
+
+def _add(body: FrameWriter, lines: list[bytes]) -> FrameWriter:
+    if lines:
+        body.add_lines(b"\n".join(lines), len(lines))
+    return body
 
 
 def export_changes(ctx, out_dir, *, full: bool = False, since_ack: bool = False, passphrase: str | None = None,
@@ -161,12 +178,13 @@ def export_changes(ctx, out_dir, *, full: bool = False, since_ack: bool = False,
         vcur, lcur = ("", "") if full else (base[1], base[2])
         keep = lambda tbl, row_id: tbl not in TOWNSHIP_ONLY_TABLES  # noqa: E731
         lines, counts, stamps = _version_lines(db, ctx.device_id, vcur, keep)
-        ledger, ledger_count, ledger_stamps = _ledger_body(db, ctx.device_id, lcur)
+        body = _body(lines)
+        _, ledger_count, ledger_stamps = _ledger_body(db, ctx.device_id, lcur, sink=body)
         if ledger_count:
             counts[t.LEDGER] = ledger_count
         seq = (last[0] if last else 0) + 1
         created = dt.datetime.now().isoformat(timespec="seconds")
-        result = _write(ctx, out_dir, f"up_{org}_{ctx.device_id}_{seq}.fpb", lines + ledger, counts,
+        result = _write(ctx, out_dir, f"up_{org}_{ctx.device_id}_{seq}.fpb", body, counts,
                         stamps + ledger_stamps, kind="full_snapshot" if full else "village_changes",
                         source={"org": org, "role": "village", "device": ctx.device_id,
                                 "box_key": _b64(device.box_public)},
@@ -240,7 +258,8 @@ def _export_village(ctx, out_dir, unlocked, org, village_id, code, devices) -> E
         vcur, lcur = (last[1], last[2]) if last else ("", "")
         keep, _households = _village_scope(db, village_id)
         lines, counts, stamps = _version_lines(db, ctx.device_id, vcur, keep)
-        ledger, ledger_count, ledger_stamps = _ledger_body(db, ctx.device_id, lcur, village_id)
+        body = _body(lines)
+        _, ledger_count, ledger_stamps = _ledger_body(db, ctx.device_id, lcur, village_id, sink=body)
         if ledger_count:
             counts[t.LEDGER] = ledger_count
         device_ids = [d[0] for d in devices]
@@ -257,7 +276,7 @@ def _export_village(ctx, out_dir, unlocked, org, village_id, code, devices) -> E
         seq = (last[0] if last else 0) + 1
         created = dt.datetime.now().isoformat(timespec="seconds")
         recipients = [Recipient(recipient_id(unb64(box, 32)), unb64(box, 32)) for _d, box in devices]
-        result = _write(ctx, out_dir, f"down_{code}_{ctx.device_id}_{seq}.fpb", lines + ledger + acks + refusals,
+        result = _write(ctx, out_dir, f"down_{code}_{ctx.device_id}_{seq}.fpb", _add(body, acks + refusals),
                         counts, stamps + ledger_stamps, kind="township_corrections",
                         source={"org": org, "role": "township", "device": ctx.device_id}, target=code, seq=seq,
                         prev_seq=seq - 1, recipients=recipients, passphrase=None,

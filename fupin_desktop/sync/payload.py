@@ -26,7 +26,7 @@ from itertools import repeat
 from operator import not_
 
 from fupin_desktop.storage import tables as t
-from fupin_desktop.sync.errors import BundleRefused
+from fupin_desktop.sync.errors import BundleRefused, SyncError
 from fupin_desktop.sync.manifest import DEVICE_RE, STAMP_RE, UUID_RE
 
 MAX_LINE = 64 * 1024
@@ -94,11 +94,62 @@ def _pool():
 def compress(data: bytes) -> bytes:
     """zlib frames: ``[4-byte big-endian length][zlib stream of ≤ FRAME bytes]`` …, compressed in parallel
     (zlib releases the GIL), so a village's full book compresses on both cores."""
-    view = memoryview(data)
-    chunks = [view[i:i + FRAME] for i in range(0, len(data), FRAME)] or [view]
-    with _pool() as pool:
-        frames = list(pool.map(lambda chunk: zlib.compress(chunk, 1), chunks))
-    return b"".join(len(f).to_bytes(4, "big") + f for f in frames)
+    writer = FrameWriter()
+    writer.add(data)
+    return writer.finish().data
+
+
+@dataclass(frozen=True)
+class Compressed:
+    data: bytes  # the frames
+    size: int  # bytes before compression
+    lines: int
+
+
+class FrameWriter:
+    """The frames of ``compress`` made while the body is still being produced: lines go in as they come, and
+    every full frame is compressed on a worker thread at once (while SQLite builds the next piece of the
+    book, which releases the GIL too). The result is byte for byte ``compress`` of the joined lines."""
+
+    def __init__(self) -> None:
+        self._pool = _pool()
+        self._pending = bytearray()
+        self._frames: list = []
+        self._size = 0
+        self._lines = 0
+
+    def add(self, data: bytes) -> None:
+        """Raw bytes of the body, no separator added."""
+        self._size += len(data)
+        self._pending += data
+        if len(self._pending) >= FRAME:
+            view = memoryview(self._pending)
+            full = len(view) - len(view) % FRAME
+            for i in range(0, full, FRAME):
+                self._frames.append(self._pool.submit(_frame, bytes(view[i:i + FRAME])))
+            view.release()
+            del self._pending[:full]
+
+    def add_lines(self, block: bytes, count: int) -> None:
+        """``count`` lines joined by newlines, after the lines already added (a newline goes between)."""
+        self.add(b"\n" + block if self._lines else block)
+        self._lines += count
+
+    def finish(self) -> Compressed:
+        """The frames; the newlines counted in them must agree with the lines said to be added."""
+        try:
+            if self._pending or not self._frames:
+                self._frames.append(self._pool.submit(_frame, bytes(self._pending)))
+            frames = [future.result() for future in self._frames]
+        finally:
+            self._pool.shutdown()
+        if self._lines and sum(newlines for _, newlines in frames) != self._lines - 1:
+            raise SyncError("导出内容的行数核对不符，没有写出文件；请重试。")
+        return Compressed(b"".join(len(f).to_bytes(4, "big") + f for f, _ in frames), self._size, self._lines)
+
+
+def _frame(chunk: bytes) -> tuple[bytes, int]:
+    return zlib.compress(chunk, 1), chunk.count(b"\n")
 
 
 def _inflate(frame: bytes) -> bytes:

@@ -40,12 +40,16 @@ def seal(lines, *, kind: str, source: dict, target_org: str, seq: int, prev_seq:
          clock: tuple[str, str], recipients: list[Recipient], passphrase: str | None, signing_private: bytes,
          scope: str, bundle_id: str | None = None, created: str | None = None,
          line_total: int | None = None) -> Sealed:
-    """Compress, encrypt, wrap and sign. ``lines``: a list of lines, or the joined body with ``line_total``."""
+    """Compress, encrypt, wrap and sign. ``lines``: a list of lines, the joined body with ``line_total``, or
+    the body already compressed (``payload.Compressed``)."""
     bundle_id = bundle_id or str(uuid.uuid4())
     aad = bundle_id.encode("ascii")
-    body = lines if isinstance(lines, bytes) else b"\n".join(lines)
-    line_count = line_total if line_total is not None else len(lines)
-    compressed, size = payload.compress(body), len(body)
+    if isinstance(lines, payload.Compressed):
+        compressed, size, line_count = lines.data, lines.size, lines.lines
+    else:
+        body = lines if isinstance(lines, bytes) else b"\n".join(lines)
+        line_count = line_total if line_total is not None else len(lines)
+        compressed, size = payload.compress(body), len(body)
     data_key = crypto.random_bytes()
     nonce, ciphertext = crypto.aead_encrypt(data_key, compressed, aad)
     signing_public = crypto.ed25519_public_of(signing_private)
