@@ -119,16 +119,23 @@ class FrameWriter:
         self._lines = 0
 
     def add(self, data: bytes) -> None:
-        """Raw bytes of the body, no separator added."""
+        """Raw bytes of the body, no separator added. Full frames are cut from ``data`` in place."""
         self._size += len(data)
-        self._pending += data
-        if len(self._pending) >= FRAME:
-            view = memoryview(self._pending)
-            full = len(view) - len(view) % FRAME
-            for i in range(0, full, FRAME):
-                self._frames.append(self._pool.submit(_frame, bytes(view[i:i + FRAME])))
-            view.release()
-            del self._pending[:full]
+        start = 0
+        if self._pending:
+            start = min(FRAME - len(self._pending), len(data))
+            self._pending += data[:start]
+            if len(self._pending) < FRAME:
+                return
+            self._submit(bytes(self._pending), 0, FRAME)
+            self._pending = bytearray()
+        while len(data) - start >= FRAME:
+            self._submit(data, start, start + FRAME)
+            start += FRAME
+        self._pending += data[start:]
+
+    def _submit(self, data: bytes, start: int, end: int) -> None:
+        self._frames.append(self._pool.submit(_frame, data, start, end))
 
     def add_lines(self, block: bytes, count: int) -> None:
         """``count`` lines joined by newlines, after the lines already added (a newline goes between)."""
@@ -139,7 +146,7 @@ class FrameWriter:
         """The frames; the newlines counted in them must agree with the lines said to be added."""
         try:
             if self._pending or not self._frames:
-                self._frames.append(self._pool.submit(_frame, bytes(self._pending)))
+                self._submit(bytes(self._pending), 0, len(self._pending))
             frames = [future.result() for future in self._frames]
         finally:
             self._pool.shutdown()
@@ -148,8 +155,10 @@ class FrameWriter:
         return Compressed(b"".join(len(f).to_bytes(4, "big") + f for f, _ in frames), self._size, self._lines)
 
 
-def _frame(chunk: bytes) -> tuple[bytes, int]:
-    return zlib.compress(chunk, 1), chunk.count(b"\n")
+def _frame(data: bytes, start: int, end: int) -> tuple[bytes, int]:
+    """One frame of ``data[start:end]`` and the newlines in it (zlib works on the slice without a copy)."""
+    with memoryview(data) as view:
+        return zlib.compress(view[start:end], 1), data.count(b"\n", start, end)
 
 
 def _inflate(frame: bytes) -> bytes:

@@ -4,7 +4,9 @@ Each trial forks a child that opens a copy of the township and imports a village
 transaction), and SIGKILLs it after a random delay spread over the whole import. Afterwards the database
 passes ``integrity_check`` and ``foreign_key_check``; the import is either entirely there (import log row and
 every record, equal to a clean import) or entirely absent; importing again converges to the clean result.
-``FUPIN_SYNC_CRASH_TRIALS`` sets the number of trials (default 100).
+``FUPIN_SYNC_CRASH_TRIALS`` sets the number of trials (default 100). A quarter as many trials (at least 20)
+kill an import of two files in one go, the second read in a thread while the first is applied: the database
+holds none, the first, or both, each exactly as a clean import leaves it.
 """
 
 import os
@@ -25,13 +27,15 @@ SEED = int(os.environ.get("FUPIN_CRASH_SEED", "20200615"))
 
 
 def _import_in_child(folder, bundle, secrets) -> int:
+    """``bundle``: one file, or a list imported in one go (the next file read while one is applied)."""
     pid = os.fork()
     if pid == 0:  # the child: import and leave without running the parent's cleanup
         code = 1
         try:
             ctx = world.open_ctx(folder)
-            [prepared] = world.import_into(ctx, [bundle], secrets=secrets, make_backup=True)
-            code = 0 if prepared.applied else 2
+            prepared = world.import_into(ctx, bundle if isinstance(bundle, list) else [bundle], secrets=secrets,
+                                         make_backup=True)
+            code = 0 if all(p.applied for p in prepared) else 2
         except BaseException:
             import traceback
 
@@ -97,3 +101,49 @@ def test_kill_9_during_import_never_half_applies(base, crash_world):
         ctx.close()
     print(f"kill -9 trials: {outcomes}, import ≈ {crash_world['duration']:.2f} s")
     assert outcomes["applied"] > 0 and outcomes["absent"] > 0, outcomes
+
+
+@pytest.fixture(scope="module")
+def two_files(base, crash_world, tmp_path_factory):
+    """A second village's bundle, and the clean database after none, one and both files."""
+    root = tmp_path_factory.mktemp("crash-two")
+    village = world.make_village(root / "village", base.identity, code="610702101204", households=16, ledger=40,
+                                 id_base="6107021991")
+    files = [crash_world["bundle"], world.export_to(village, root / "stick").path]
+    village.close()
+    reference = world.open_ctx(world.copy_installation(base.township, root / "reference"))
+    states = [world.dump(reference)]
+    for path in files:
+        [prepared] = world.import_into(reference, [path], secrets=crash_world["secrets"])
+        assert prepared.applied, prepared.error
+        states.append(world.dump(reference))
+    reference.close()
+    return {"root": root, "files": files, "states": states}
+
+
+def test_kill_9_while_the_next_file_is_read_never_half_applies(base, crash_world, two_files):
+    """Two files in one import: the second is read in a thread while the first is applied."""
+    rng = random.Random(SEED + 1)
+    root, files, states, secrets = two_files["root"], two_files["files"], two_files["states"], crash_world["secrets"]
+    seen = {0: 0, 1: 0, 2: 0}
+    for trial in range(max(20, TRIALS // 4)):
+        folder = world.copy_installation(base.township, root / "trial")
+        pid = _import_in_child(folder, files, secrets)
+        time.sleep(rng.uniform(0, crash_world["duration"] * 2.4))
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+        ctx = world.open_ctx(folder)
+        assert integrity_problems(ctx.db) == [], trial
+        logged = [r[0] for r in ctx.db.execute("SELECT file_name FROM sync_imports ORDER BY rowid")]
+        assert logged == [path.name for path in files[:len(logged)]], trial
+        assert world.dump(ctx) == states[len(logged)], trial
+        seen[len(logged)] += 1
+        prepared = world.import_into(ctx, files, secrets=secrets)
+        assert all(p.applied or p.already for p in prepared), (trial, [p.error for p in prepared])
+        assert world.dump(ctx) == states[2], trial
+        ctx.close()
+    print(f"kill -9 trials with two files: {seen}")
+    assert seen[0] + seen[1] > 0 and seen[2] > 0, seen
