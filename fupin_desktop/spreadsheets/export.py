@@ -240,6 +240,4 @@ def export_table(ctx, path: Path | str, what: str = "households", *, village_id:
     with paused_gc():
         columns, rows, total = _TABLES[what](ctx, _Scope(village_id, ids))
         count = write_table(path, WHATS[what], columns, rows, progress=progress, total=total)
-    if progress is not None:
-        progress(count, max(total, count))
     return ExportResult(Path(path), what, count)

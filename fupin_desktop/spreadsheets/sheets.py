@@ -142,6 +142,8 @@ def write_table(path: Path | str, title: str, columns: list[Col], rows: Iterable
             with zipfile.ZipFile(tmp) as check:
                 if check.testzip() is not None:
                     raise ExportError(_("写入 {name} 后校验失败，请换一个位置重试。").format(name=path.name))
+        if progress is not None:  # the last report, and the last chance to cancel: nothing is in place yet
+            progress(count, max(total, count))
         replacing = True
         _place(tmp, path)
     except OSError as exc:

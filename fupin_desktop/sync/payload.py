@@ -119,7 +119,11 @@ class FrameWriter:
         self._lines = 0
 
     def add(self, data: bytes) -> None:
-        """Raw bytes of the body, no separator added. Full frames are cut from ``data`` in place."""
+        """Raw bytes of the body, no separator added. Full frames are cut from ``data`` in place while workers
+        compress them, so ``data`` must not change: a buffer other than ``bytes`` (which a caller may reuse)
+        is copied first."""
+        if type(data) is not bytes:
+            data = bytes(data)
         self._size += len(data)
         start = 0
         if self._pending:

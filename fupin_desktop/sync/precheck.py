@@ -130,7 +130,8 @@ def source_village_id(db, bundle) -> str | None:
 
 
 def _check_own_village(db, bundle) -> None:
-    """A village bundle may create only its own village and households in it (reads only)."""
+    """A village bundle may create only its own village and households in it, and add records and book
+    entries only to those households (reads only)."""
     code, village_id = bundle.source["org"], source_village_id(db, bundle)
     for change in bundle.payload.changes:
         if change.field != "*":
@@ -140,8 +141,9 @@ def _check_own_village(db, bundle) -> None:
         if change.tbl == "households" and change.value.get("village_id") != village_id:
             raise BundleRefused(f"数据包里有不属于来源村 {code} 的贫困户，已拒绝整个文件。")
     own = {c.row_id for c in bundle.payload.changes if c.tbl == "households" and c.field == "*"}
-    others = sorted({c.value.get("household_id") for c in bundle.payload.changes if c.field == "*"
-                     and isinstance(c.value.get("household_id"), str)} - own)
+    linked = {c.value.get("household_id") for c in bundle.payload.changes if c.field == "*"
+              and isinstance(c.value.get("household_id"), str)}
+    others = sorted((linked | bundle.payload.ledger_households) - own)
     for i in range(0, len(others), 500):
         chunk = others[i:i + 500]
         found = db.execute(f"SELECT village_id FROM households WHERE id IN ({','.join('?' * len(chunk))})"

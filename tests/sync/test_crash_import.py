@@ -45,6 +45,22 @@ def _import_in_child(folder, bundle, secrets) -> int:
     return pid
 
 
+def _killed_import(base, folder, bundle, secrets, delay: float, trial: int):
+    """A fresh copy of the township at ``folder``, an import into it killed with SIGKILL after ``delay``
+    seconds; returns the folder and the copy opened again, whose file passes the integrity checks."""
+    folder = world.copy_installation(base.township, folder)
+    pid = _import_in_child(folder, bundle, secrets)
+    time.sleep(delay)
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    os.waitpid(pid, 0)
+    ctx = world.open_ctx(folder)
+    assert integrity_problems(ctx.db) == [], trial
+    return folder, ctx
+
+
 @pytest.fixture(scope="module")
 def crash_world(base, tmp_path_factory):
     root = tmp_path_factory.mktemp("crash")
@@ -75,16 +91,8 @@ def test_kill_9_during_import_never_half_applies(base, crash_world):
     root, bundle, secrets = crash_world["root"], crash_world["bundle"], crash_world["secrets"]
     outcomes = {"applied": 0, "absent": 0}
     for trial in range(TRIALS):
-        folder = world.copy_installation(base.township, root / "trial")
-        pid = _import_in_child(folder, bundle, secrets)
-        time.sleep(rng.uniform(0, crash_world["duration"] * 1.2))
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        os.waitpid(pid, 0)
-        ctx = world.open_ctx(folder)
-        assert integrity_problems(ctx.db) == [], trial
+        folder, ctx = _killed_import(base, root / "trial", bundle, secrets,
+                                     rng.uniform(0, crash_world["duration"] * 1.2), trial)
         logged = ctx.db.execute("SELECT count(*) FROM sync_imports WHERE file_name = ?", [bundle.name]).fetchone()[0]
         if logged:
             assert world.dump(ctx) == crash_world["expected"], trial
@@ -127,16 +135,8 @@ def test_kill_9_while_the_next_file_is_read_never_half_applies(base, crash_world
     root, files, states, secrets = two_files["root"], two_files["files"], two_files["states"], crash_world["secrets"]
     seen = {0: 0, 1: 0, 2: 0}
     for trial in range(max(20, TRIALS // 4)):
-        folder = world.copy_installation(base.township, root / "trial")
-        pid = _import_in_child(folder, files, secrets)
-        time.sleep(rng.uniform(0, crash_world["duration"] * 2.4))
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        os.waitpid(pid, 0)
-        ctx = world.open_ctx(folder)
-        assert integrity_problems(ctx.db) == [], trial
+        _, ctx = _killed_import(base, root / "trial", files, secrets,
+                                rng.uniform(0, crash_world["duration"] * 2.4), trial)
         logged = [r[0] for r in ctx.db.execute("SELECT file_name FROM sync_imports ORDER BY rowid")]
         assert logged == [path.name for path in files[:len(logged)]], trial
         assert world.dump(ctx) == states[len(logged)], trial

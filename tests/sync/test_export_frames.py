@@ -1,5 +1,6 @@
 """Export compresses the payload while it is being built (``payload.FrameWriter``): the frames must be byte for
-byte those of compressing the joined body, and the reader must take them back exactly."""
+byte those of compressing the joined body, and the reader must take them back exactly; a buffer the caller
+changes after handing it over does not change the frames."""
 
 from unittest import mock
 
@@ -43,3 +44,24 @@ def test_a_wrong_line_count_is_caught_before_anything_is_written():
     writer.add_lines(b"a\nb", 3)
     with pytest.raises(SyncError, match="行数"):
         writer.finish()
+
+
+class _Deferred:
+    """A pool whose work runs only when its result is asked for (a worker that is slow to start)."""
+
+    def submit(self, fn, *args):
+        return mock.Mock(result=lambda: fn(*args))
+
+    def shutdown(self):
+        pass
+
+
+def test_a_buffer_reused_by_the_caller_does_not_change_the_frames():
+    body = b"ab\ncd\nef\ngh\nij"
+    with mock.patch.object(payload, "FRAME", 4), mock.patch.object(payload, "_pool", _Deferred):
+        writer = payload.FrameWriter()
+        buffer = bytearray(body)
+        writer.add(buffer)
+        buffer[:] = b"x" * len(body)  # reused for the next piece before the workers ran
+        made = writer.finish()
+        assert made.data == payload.compress(body)

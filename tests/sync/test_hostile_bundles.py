@@ -183,6 +183,9 @@ def _cases(scene) -> list[tuple[str, bytes]]:
         "villages", "v-other", "*", {"id": "v-other", "code": "610702101202", "name": "别村"}, stamp)])))
     cases.append(("member for another village's household", signed(lines=[change_line(
         "members", "m-x", "*", {"id": "m-x", "household_id": scene["other_household"], "name": "某"}, stamp)])))
+    cases.append(("book entry for another village's household", signed(lines=[*lines, json.dumps(
+        ["l", "a-other", scene["other_household"], "2020-01-01", "11", 1, None, "", "", "", "", stamp,
+         device.device_id, "", ""]).encode()])))
     cases.append(("more lines than declared", signed(line_count=5)))
     cases.append(("fewer lines than declared", signed(lines=[*lines, *lines], line_count=1)))
     return cases
