@@ -28,6 +28,17 @@ def register(sub):
     e.add_argument("--what", choices=("households", "members", "ledger", "problems"), default="households",
                    help="households 贫困户 / members 家庭成员 / ledger 收支台账 / problems 问题数据")
     e.add_argument("--village", default="", help="只导出一个村（12位区划代码）")
+    chosen = e.add_argument_group("只导出符合条件的户（与户档列表的筛选相同，可以组合）")
+    chosen.add_argument("--search", default="", metavar="文字", help="姓名、拼音首字母、证件号码片段或户编号")
+    chosen.add_argument("--colour", default="", metavar="颜色", help="红 / 蓝 / 绿 / 黄（或 red 等代码）")
+    chosen.add_argument("--group", default="", metavar="小组", help="村民小组，如 一组")
+    chosen.add_argument("--attribute", default="", metavar="属性", help="贫困户属性，代码、名称或拼音首字母")
+    chosen.add_argument("--cause", default="", metavar="原因", help="主要致贫原因，代码、名称或拼音首字母，如 因病、yb")
+    chosen.add_argument("--exit-year", type=int, default=None, metavar="年度", help="计划脱贫年度")
+    chosen.add_argument("--step", default=None, metavar="步骤",
+                        help="当前退出步骤：未开始，或 1–6 / 民主评议 … 销号")
+    chosen.add_argument("--has-problems", action="store_true", help="只导出有问题数据的户")
+    chosen.add_argument("--behind", action="store_true", help="只导出进度落后于计划的户")
     e.set_defaults(handler=run_export)
 
     h = actions.add_parser("headers", help="显示表头识别结果，可保存为列对应关系文件")
@@ -101,12 +112,40 @@ def run_import(make_ctx, args) -> int:
     return 0
 
 
+def _coded(table, text: str, option: str) -> str:
+    if not text.strip():
+        return ""
+    code = table.parse(text)
+    if code is None:
+        known = "、".join(table.labels())
+        raise ValidationError(f"{option} “{text}” 不是{table.title}中的一项（或不止一项相符）。可选：{known}")
+    return code
+
+
+def export_filter(args, village_id: str):
+    """The list filter the export options describe, or None when no option narrows the households."""
+    from fupin_desktop.domain import codes
+    from fupin_desktop.services.queries import HouseholdFilter
+
+    step = None
+    if args.step is not None:
+        step = "" if args.step.strip() in ("", "0", "未开始") else _coded(codes.EXIT_STEP, args.step, "--step")
+    chosen = HouseholdFilter(
+        text=args.search.strip(), colour=_coded(codes.COLOUR, args.colour, "--colour"),
+        village_id=village_id, village_group=args.group.strip(),
+        attribute=_coded(codes.HOUSEHOLD_ATTRIBUTE, args.attribute, "--attribute"),
+        main_cause=_coded(codes.POVERTY_CAUSE, args.cause, "--cause"), planned_exit_year=args.exit_year,
+        exit_step=step, has_problems=args.has_problems, behind_schedule=args.behind)
+    return None if chosen == HouseholdFilter(village_id=village_id) else chosen
+
+
 def run_export(make_ctx, args) -> int:
     from fupin_desktop.spreadsheets.export import export_table
 
     ctx = make_ctx()
-    result = export_table(ctx, args.out, args.what, village_id=_village_id(ctx, args.village),
-                          progress=_progress("导出"))
+    village_id = _village_id(ctx, args.village)
+    result = export_table(ctx, args.out, args.what, village_id=village_id,
+                          household_filter=export_filter(args, village_id), progress=_progress("导出"))
     print(result.summary())
     return 0
 

@@ -67,3 +67,34 @@ def test_errors_are_one_chinese_line(data_dir, tmp_path, capsys):
     assert capsys.readouterr().err.strip().startswith("错误：找不到文件")
     assert main(["--data-dir", str(data_dir), "xlsx", "export", "--out", str(tmp_path / "a.doc")]) == 1
     assert "错误：导出文件名应以 .xlsx 或 .csv 结尾" in capsys.readouterr().err
+
+
+def test_export_only_the_households_the_options_choose(tmp_path, capsys):
+    import csv
+
+    from fupin_desktop.domain import codes
+    from fupin_desktop.services.context import open_context
+    from fupin_desktop.services.queries import HouseholdFilter, count_households, list_households
+
+    folder = tmp_path / "demo"
+    assert main(["--data-dir", str(folder), "demo", "--size", "small"]) == 0
+    ctx = open_context(folder)
+    cause = codes.POVERTY_CAUSE.parse("因病")
+    chosen = HouseholdFilter(colour="red", main_cause=cause)
+    expected = sorted(r.number for r in list_households(ctx, chosen, limit=10_000))
+    everyone = count_households(ctx)
+    ctx.close()
+    assert 0 < len(expected) < everyone
+    out = tmp_path / "红_因病.csv"
+    assert main(["--data-dir", str(folder), "xlsx", "export", "--out", str(out), "--colour", "红",
+                 "--cause", "yb"]) == 0
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert sorted(row["户编号"] for row in rows) == expected
+    capsys.readouterr()
+
+    wrong = tmp_path / "错.csv"
+    assert main(["--data-dir", str(folder), "xlsx", "export", "--out", str(wrong), "--colour", "紫"]) == 1
+    err = capsys.readouterr().err
+    assert "--colour “紫” 不是三色状态中的一项" in err and "红" in err
+    assert not wrong.exists()
