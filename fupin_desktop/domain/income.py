@@ -162,6 +162,50 @@ def summarise(
         elif group == LIVING_EXPENSE:
             living_expense += entry.amount_fen
             month_expense[index] += entry.amount_fen
+    return _summary(year, start, end, month_starts, by_group, production_expense, living_expense,
+                    month_income, month_expense, count, members, settings)
+
+
+def accounting_month_starts(year: int, settings: Settings) -> list[dt.date]:
+    """The first days of the twelve accounting months of year ``year``, in order (the months of
+    :attr:`IncomeSummary.by_month`): the year's start day in each month, clamped to the month's end."""
+    return _month_starts(accounting_year_range(year, settings)[0])
+
+
+def summarise_sums(
+    sums: Iterable[tuple[int, str, int, int]], members: Iterable[Member], settings: Settings, year: int
+) -> IncomeSummary:
+    """What :func:`summarise` gives for the entries of accounting year ``year``, from their sums.
+
+    Each item is ``(month, category, amount_fen, count)``: the sum and number of the year's entries of one
+    category in accounting month ``month`` (0–11, the index into :func:`accounting_month_starts`), as one
+    GROUP BY over the book gives them; an item may repeat a month and category (they add up). Only entries
+    dated inside the year may be summed: the sums carry no dates to check.
+    """
+    start, end = accounting_year_range(year, settings)
+    by_group = dict.fromkeys(INCOME_GROUPS, 0)
+    production_expense = living_expense = 0
+    month_income = [0] * 12
+    month_expense = [0] * 12
+    count = 0
+    for month, category, amount_fen, entries in sums:
+        count += entries
+        group = _group_of(category)
+        if group in by_group:
+            by_group[group] += amount_fen
+            month_income[month] += amount_fen
+        elif group == PRODUCTION_EXPENSE:
+            production_expense += amount_fen
+            month_expense[month] += amount_fen
+        elif group == LIVING_EXPENSE:
+            living_expense += amount_fen
+            month_expense[month] += amount_fen
+    return _summary(year, start, end, _month_starts(start), by_group, production_expense, living_expense,
+                    month_income, month_expense, count, members, settings)
+
+
+def _summary(year, start, end, month_starts, by_group, production_expense, living_expense,
+             month_income, month_expense, count, members, settings) -> IncomeSummary:
     total = sum(by_group.values())
     net = total - production_expense
     people = household_size(members, settings)

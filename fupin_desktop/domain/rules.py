@@ -1,16 +1,19 @@
 """The 问题数据 rule set of DOMAIN.md §3.2: what the national system flagged, checked at entry and before export.
 
 Each rule is a small generator of :class:`Problem`. Levels: contradictions with the ID number, missing or
-double heads, duplicate ID numbers, missing required fields, a repeated or a third other cause and work
-months outside 0–12 are errors (saving is refused); the plausibility checks are warnings (saving is allowed
-with a note). Only active members (``Member.active``) take part in household rules.
+double heads, duplicate ID numbers, missing required fields, a repeated or a third other cause, work
+months outside 0–12, unknown or more than five 风险类型 (or risk types without a 监测对象类型), a 风险消除日期
+after today and a manual colour that is unknown or has no reason are errors (saving is refused); the
+plausibility checks are warnings (saving is allowed with a note). Only active members (``Member.active``)
+take part in household rules.
 """
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from fupin_desktop.domain.codes import POVERTY_CAUSE, RELATION, SEX, household_attribute_table
+from fupin_desktop.domain.codes import POVERTY_CAUSE, RELATION, RISK_TYPE, SEX, household_attribute_table
+from fupin_desktop.domain.colours import validate_override
 from fupin_desktop.domain.idnumber import IdInfo, IdNumberError, parse_id_number
 from fupin_desktop.domain.income import IncomeSummary, household_size
 from fupin_desktop.domain.problems import ERROR, WARNING, Problem
@@ -29,6 +32,7 @@ NO_LABOUR = "04"
 CAUSE_ILLNESS, CAUSE_DISABILITY, CAUSE_STUDY = "1", "2", "3"
 MAX_OTHER_CAUSES = 2
 MAX_PER_CAPITA_FEN = 100_000 * 100
+RISK_TYPES_MAX = 5  # 防返贫监测: at most five risk types per household (DOMAIN.md §2.5)
 
 
 @dataclass(frozen=True)
@@ -332,6 +336,33 @@ def _required_household(c: _Context) -> Iterator[Problem]:
             yield _household_problem(ERROR, attr, f"required_household_{attr}", f"未填写{title}")
 
 
+def _monitoring(c: _Context) -> Iterator[Problem]:
+    """防返贫监测 (DOMAIN.md §2.5): known risk types, at most five, only on a 监测对象, not cleared in the future."""
+    h = c.household
+    risks = tuple(h.risk_types)
+    unknown = [code for code in risks if code not in RISK_TYPE]
+    if unknown:
+        yield _household_problem(ERROR, "risk_types", "risk_type_unknown", "未知的风险类型：" + "、".join(unknown))
+    if len(set(risks)) > RISK_TYPES_MAX:
+        yield _household_problem(
+            ERROR,
+            "risk_types",
+            "risk_types_too_many",
+            f"风险类型最多选{RISK_TYPES_MAX}项（现在选了{len(set(risks))}项）",
+        )
+    if risks and not h.monitor_type:
+        yield _household_problem(ERROR, "monitor_type", "monitor_type_missing", "选了风险类型，请先选择监测对象类型")
+    elif h.monitor_type and not risks:
+        yield _household_problem(WARNING, "risk_types", "risk_types_missing", "监测对象应至少选择一项风险类型")
+    if h.risk_cleared_on is not None and h.risk_cleared_on > c.today:
+        yield _household_problem(ERROR, "risk_cleared_on", "risk_cleared_in_future", "风险消除日期不能晚于今天")
+
+
+def _colour_override(c: _Context) -> Iterator[Problem]:
+    """三色销号: a manual colour must be one of the known colours and carry a reason (``colours.validate_override``)."""
+    yield from validate_override(c.household.colour_override, c.household.colour_override_reason)
+
+
 HOUSEHOLD_RULES: tuple[Callable[[_Context], Iterable[Problem]], ...] = (
     _causes,
     _other_causes,
@@ -342,6 +373,8 @@ HOUSEHOLD_RULES: tuple[Callable[[_Context], Iterable[Problem]], ...] = (
     _helper,
     _duplicates,
     _required_household,
+    _monitoring,
+    _colour_override,
 )
 
 

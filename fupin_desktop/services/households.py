@@ -8,11 +8,10 @@ import dataclasses
 import datetime as dt
 
 from fupin_desktop.domain import records as r
-from fupin_desktop.domain.codes import RISK_TYPE
 from fupin_desktop.domain.colours import validate_override
 from fupin_desktop.domain.idnumber import IdNumberError, parse_id_number
 from fupin_desktop.domain.names import name_initials
-from fupin_desktop.domain.problems import ERROR, WARNING, Problem
+from fupin_desktop.domain.problems import Problem
 from fupin_desktop.domain.rules import check_household
 from fupin_desktop.services import derived
 from fupin_desktop.services.changes import Changes
@@ -24,7 +23,6 @@ from fupin_desktop.storage.mapping import to_row, values_to_row
 
 HOUSEHOLD_READONLY = {"id", "village_id", "deleted", "deleted_reason"}
 MEMBER_READONLY = {"id", "household_id", "deleted"}
-RISK_TYPES_MAX = 5  # 防返贫监测: at most five risk types per household (DOMAIN.md §2.5)
 
 
 def normalise_member_values(values: dict) -> dict:
@@ -83,32 +81,6 @@ def _ids_elsewhere(db, household_id: str, members) -> frozenset[str]:
     return frozenset(row[0] for row in found)
 
 
-def entry_problems(household: r.Household, today) -> list[Problem]:
-    """Checks at entry of fields the 问题数据 rule set leaves alone: 防返贫监测 and the manual colour.
-
-    Pure (no database): the editor runs it on the form as it is typed, saving runs it through ``problems_for``.
-    """
-    problems = list(validate_override(household.colour_override, household.colour_override_reason))
-    risks = tuple(household.risk_types)
-    field = "household.risk_types"
-    unknown = [code for code in risks if code not in RISK_TYPE]
-    if unknown:
-        problems.append(Problem(ERROR, field, "risk_type_unknown", "未知的风险类型：" + "、".join(unknown)))
-    if len(set(risks)) > RISK_TYPES_MAX:
-        problems.append(Problem(ERROR, field, "risk_types_too_many",
-                                f"风险类型最多选{RISK_TYPES_MAX}项（现在选了{len(set(risks))}项）"))
-    if risks and not household.monitor_type:
-        problems.append(Problem(ERROR, "household.monitor_type", "monitor_type_missing",
-                                "选了风险类型，请先选择监测对象类型"))
-    elif household.monitor_type and not risks:
-        problems.append(Problem(WARNING, field, "risk_types_missing", "监测对象应至少选择一项风险类型"))
-    cleared = household.risk_cleared_on
-    if cleared is not None and today is not None and cleared > today:
-        problems.append(Problem(ERROR, "household.risk_cleared_on", "risk_cleared_in_future",
-                                "风险消除日期不能晚于今天"))
-    return problems
-
-
 def has_current_helper(db, household_id: str) -> bool:
     return bool(db.execute(
         f"SELECT 1 FROM {t.PAIRINGS} WHERE household_id = ? AND end_date IS NULL AND deleted = 0",
@@ -124,7 +96,7 @@ def problems_for(ctx, household: r.Household, members: list[r.Member], *, summar
     return check_household(
         household, members, today=today, settings=ctx.settings, summary=summary,
         has_current_helper=helper, member_id_numbers_elsewhere=_ids_elsewhere(ctx.db, household.id, members),
-    ) + entry_problems(household, today)
+    )
 
 
 def _default_village_id(db) -> str:

@@ -1,11 +1,15 @@
 """The daily income and expense book (收支账本): append entries, reverse them, read a year or a month."""
 
 import datetime as dt
-from typing import NamedTuple
 
 from fupin_desktop.domain import records as r
 from fupin_desktop.domain.codes import LEDGER_CATEGORY
-from fupin_desktop.domain.income import accounting_year_range, summarise
+from fupin_desktop.domain.income import (
+    accounting_month_starts,
+    accounting_year_of,
+    accounting_year_range,
+    summarise_sums,
+)
 from fupin_desktop.services.changes import Changes
 from fupin_desktop.services.errors import NotFoundError, ValidationError
 from fupin_desktop.storage import repository as repo
@@ -79,29 +83,33 @@ def month_entries(ctx, household_id: str, year: int, month: int) -> list[r.Ledge
     return entries_between(ctx, household_id, start, end)
 
 
-class _Amount(NamedTuple):
-    """What ``summarise`` reads of an entry: a year's totals need neither notes nor stamps."""
-
-    date: dt.date
-    category: str
-    amount_fen: int
+def _month_sql() -> str:
+    """SQL of a book line's accounting month (0–11): the last of the months 1–11 whose first day (the
+    parameters, month 11's first) is not after the line's date, else month 0."""
+    return "CASE " + " ".join(f"WHEN date >= ? THEN {month}" for month in range(11, 0, -1)) + " ELSE 0 END"
 
 
-def _amounts(ctx, household_id: str, start: dt.date, end: dt.date) -> list[_Amount]:
-    rows = ctx.db.execute(
-        f"SELECT date, category, amount_fen FROM {t.LEDGER} WHERE household_id = ? AND date BETWEEN ? AND ?",
-        [household_id, start.isoformat(), end.isoformat()],
+_MONTH_SQL = _month_sql()
+
+
+def _sums(ctx, household_id: str, year: int) -> list[tuple[int, str, int, int]]:
+    """(accounting month, category, amount_fen, lines) of the household's book in accounting year ``year``,
+    summed by SQLite over ``idx_ledger_household_date`` (a year is some hundreds of lines)."""
+    start, end = accounting_year_range(year, ctx.settings)
+    firsts = [day.isoformat() for day in reversed(accounting_month_starts(year, ctx.settings)[1:])]
+    return ctx.db.execute(
+        f"SELECT {_MONTH_SQL} AS month, category, SUM(amount_fen), COUNT(*) FROM {t.LEDGER}"
+        " WHERE household_id = ? AND date BETWEEN ? AND ? GROUP BY month, category",
+        [*firsts, household_id, start.isoformat(), end.isoformat()],
     ).fetchall()
-    parse = dt.date.fromisoformat
-    return [_Amount(parse(day), category, amount) for day, category, amount in rows]
 
 
 def year_summary(ctx, household_id: str, year: int | None = None, members=None):
-    """The accounting year's totals (``domain.income.IncomeSummary``); the current year when ``year`` is None."""
-    from fupin_desktop.domain.income import accounting_year_of
+    """The accounting year's totals (``domain.income.IncomeSummary``); the current year when ``year`` is None.
 
+    The book is summed per accounting month and category in SQL (``summarise_sums``); the figures are those
+    ``summarise`` gives on the year's entries."""
     year = year or accounting_year_of(ctx.clock.today(), ctx.settings)
-    start, end = accounting_year_range(year, ctx.settings)
     if members is None:
         members = repo.members_of(ctx.db, household_id)
-    return summarise(_amounts(ctx, household_id, start, end), members, ctx.settings, year)
+    return summarise_sums(_sums(ctx, household_id, year), members, ctx.settings, year)

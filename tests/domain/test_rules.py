@@ -133,6 +133,22 @@ CASES = [
     ("required_household_fuel", "error", dict(household=replace(H, fuel="")), {}),
     ("required_household_sanitary_toilet", "error", dict(household=replace(H, sanitary_toilet=None)),
      dict(household=replace(H, sanitary_toilet=False))),
+    ("risk_type_unknown", "error", dict(household=replace(H, monitor_type="1", risk_types=("1", "77"))),
+     dict(household=replace(H, monitor_type="1", risk_types=("1", "7")))),
+    ("risk_types_too_many", "error",
+     dict(household=replace(H, monitor_type="1", risk_types=("1", "2", "3", "4", "5", "7"))),
+     dict(household=replace(H, monitor_type="1", risk_types=("1", "2", "3", "4", "5")))),
+    ("monitor_type_missing", "error", dict(household=replace(H, risk_types=("1",))),
+     dict(household=replace(H, risk_types=("1",), monitor_type="2"))),
+    ("risk_types_missing", "warning", dict(household=replace(H, monitor_type="3")),
+     dict(household=replace(H, monitor_type="3", risk_types=("2",)))),
+    ("risk_cleared_in_future", "error",
+     dict(household=replace(H, monitor_type="1", risk_types=("7",), risk_cleared_on=D(2026, 3, 16))),
+     dict(household=replace(H, monitor_type="1", risk_types=("7",), risk_cleared_on=D(2026, 3, 15)))),
+    ("colour_unknown", "error", dict(household=replace(H, colour_override="purple", colour_override_reason="试")),
+     dict(household=replace(H, colour_override="yellow", colour_override_reason="试"))),
+    ("colour_override_reason_missing", "error", dict(household=replace(H, colour_override="blue")),
+     dict(household=replace(H, colour_override="blue", colour_override_reason="已享受兜底保障"))),
 ]  # fmt: skip
 
 
@@ -263,6 +279,11 @@ household_strategy = st.builds(
     water_safe=st.one_of(st.none(), st.booleans()),
     fuel=_code_or_text(codes.FUEL),
     sanitary_toilet=st.one_of(st.none(), st.booleans()),
+    monitor_type=_code_or_text(codes.MONITOR_TYPE),
+    risk_types=st.lists(_code_or_text(codes.RISK_TYPE), max_size=7).map(tuple),
+    risk_cleared_on=_dates,
+    colour_override=st.one_of(st.sampled_from(["", "red", "blue", "green", "yellow"]), st.text(max_size=6)),
+    colour_override_reason=st.text(max_size=6),
 )
 
 _categories = st.sampled_from(codes.LEDGER_CATEGORY.codes())

@@ -14,7 +14,6 @@ from fupin_desktop.qt.dialogs.editor_assistance import CAUSE_KINDS
 from fupin_desktop.qt.dialogs.editor_forms import BASIC_KINDS, CONDITION_KINDS
 from fupin_desktop.qt.widgets.problem_list import ProblemList, summary_text
 from fupin_desktop.qt.widgets.styles import label_style
-from fupin_desktop.services.households import entry_problems
 
 TAB_TITLES = (
     N_("基本情况"),
@@ -81,7 +80,7 @@ def rule_problems(data, household, members, *, helper_chosen: bool) -> list:
         has_current_helper=(file.current_helper is not None) if file else helper_chosen,
         member_id_numbers_elsewhere=data.id_numbers_elsewhere,
     )
-    return found + entry_problems(household, data.today)
+    return found
 
 
 class ProblemPanel(QWidget):
