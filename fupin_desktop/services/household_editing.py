@@ -126,6 +126,7 @@ class EditorData:
     blockers: list = dataclasses.field(default_factory=list)  # exit blockers (Problem)
     undo: object = None  # undo.UndoPreview or None
     draft: dict | None = None  # drafts.load_draft(...)
+    attachments: dict = dataclasses.field(default_factory=dict)  # (owner table, owner id) -> [attachments.Attachment]
 
 
 def id_numbers_elsewhere(ctx, household_id: str | None, numbers) -> frozenset[str]:
@@ -163,7 +164,14 @@ def editor_data(ctx, household_id: str | None, *, with_draft: bool = False) -> E
         blockers=blockers,
         undo=preview,
         draft=draft,
+        attachments=_attachments(ctx, household_id),
     )
+
+
+def _attachments(ctx, household_id: str | None) -> dict:
+    from fupin_desktop.services.attachments import attachments_of_household
+
+    return attachments_of_household(ctx, household_id) if household_id else {}
 
 
 # --- the daily book, one month ----------------------------------------------------------------------------

@@ -7,12 +7,13 @@ database in ``tests/fixtures/`` and upgraded by the tests.
 from sqlite_utils.migrations import Migrations
 
 from fupin_desktop.storage import tables as t
+from fupin_desktop.storage.migrations_attach import m0004_attachments
 from fupin_desktop.storage.migrations_speed import m0003_read_speed
 from fupin_desktop.storage.migrations_sync import m0002_sync
 
 MIGRATIONS = Migrations("fupin_desktop")
 
-SCHEMA_VERSION = 3  # number of the newest migration below
+SCHEMA_VERSION = 4  # number of the newest migration below
 
 _INITIAL = f"""
 CREATE TABLE {t.INSTALLATION} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -282,3 +283,6 @@ MIGRATIONS(name="0002_sync")(m0002_sync)
 
 # 0003_read_speed: per-month ledger sums, search pieces and trigrams, list indexes (storage/migrations_speed.py).
 MIGRATIONS(name="0003_read_speed")(m0003_read_speed)
+
+# 0004_attachments: visit photos and exit-step papers, blobs by SHA-256 and syncable links (storage/migrations_attach.py).
+MIGRATIONS(name="0004_attachments")(m0004_attachments)

@@ -18,7 +18,14 @@ from fupin_desktop.sync import versions as vs
 from fupin_desktop.sync.errors import KeyProblem, PassphraseNeeded, SyncError
 from fupin_desktop.sync.importer import Secrets, mode_and_org
 from fupin_desktop.sync.merge import TOWNSHIP_ONLY_TABLES
-from fupin_desktop.sync.payload import LEDGER_COLUMNS, NOT_SYNCED, FrameWriter, dumps_line
+from fupin_desktop.sync.payload import (
+    BLOB_COUNT,
+    LEDGER_COLUMNS,
+    NOT_SYNCED,
+    FrameWriter,
+    blob_line,
+    dumps_line,
+)
 from fupin_desktop.sync.verify import recipient_id
 from fupin_desktop.sync.writer import Recipient, seal, write_to_stick
 
@@ -65,6 +72,38 @@ def _version_lines(db, device: str, after: str, keep) -> tuple[list[bytes], dict
             counts[tbl] = counts.get(tbl, 0) + 1
             stamps.append(stamp)
     return lines, counts, stamps
+
+
+_ATTACHMENT_LINE = b'["v","' + t.ATTACHMENTS.encode() + b'",'
+
+
+def _blob_lines(db, lines: list[bytes]) -> list[bytes]:
+    """The content of every attachment whose link these version lines create (or re-point), each once."""
+    from fupin_desktop.storage import blobs
+
+    needed: dict[str, str] = {}
+    for line in lines:
+        if line.startswith(_ATTACHMENT_LINE):
+            item = json.loads(line)
+            if item[3] == "*":
+                needed.setdefault(item[6].get("sha256") or "", item[6].get("file_name") or "")
+            elif item[3] == "sha256":
+                needed.setdefault(item[6] or "", "")
+    out = []
+    for sha, name in needed.items():
+        found = blobs.read(db, sha) if sha else None
+        if found is None:
+            raise SyncError(f"附件“{name or sha[:12]}”的文件内容不在本机，无法导出；请先检查数据库（fupin check-db）。")
+        out.append(blob_line(sha, *found))
+    return out
+
+
+def _with_blobs(db, body: FrameWriter, lines: list[bytes], counts: dict) -> FrameWriter:
+    """Add the attachments' contents that ``lines`` need to the payload and count them."""
+    found = _blob_lines(db, lines)
+    if found:
+        counts[BLOB_COUNT] = len(found)
+    return _add(body, found)
 
 
 def _ledger_sql(scope: str, *, full: bool) -> str:
@@ -182,6 +221,7 @@ def export_changes(ctx, out_dir, *, full: bool = False, since_ack: bool = False,
         _, ledger_count, ledger_stamps = _ledger_body(db, ctx.device_id, lcur, sink=body)
         if ledger_count:
             counts[t.LEDGER] = ledger_count
+        _with_blobs(db, body, lines, counts)
         seq = (last[0] if last else 0) + 1
         created = dt.datetime.now().isoformat(timespec="seconds")
         result = _write(ctx, out_dir, f"up_{org}_{ctx.device_id}_{seq}.fpb", body, counts,
@@ -262,6 +302,7 @@ def _export_village(ctx, out_dir, unlocked, org, village_id, code, devices) -> E
         _, ledger_count, ledger_stamps = _ledger_body(db, ctx.device_id, lcur, village_id, sink=body)
         if ledger_count:
             counts[t.LEDGER] = ledger_count
+        _with_blobs(db, body, lines, counts)
         device_ids = [d[0] for d in devices]
         marks = ",".join("?" * len(device_ids))
         acks = []

@@ -371,6 +371,17 @@ class Merger:
         return ids
 
 
+def store_blobs(db, payload: Payload, report: MergeReport) -> int:
+    """Store the attachments' contents this installation lacks (each already checked against its SHA-256 and
+    size by ``payload.parse_lines``; their links are checked by ``precheck``). Returns how many were new."""
+    from fupin_desktop.storage import blobs
+
+    added = sum(blobs.put(db, sha, mime, data) for sha, (mime, data) in payload.blobs.items())
+    if added:
+        report.by_table.setdefault(t.ATTACHMENT_BLOBS, Counter())["new"] += added
+    return added
+
+
 def merge(ctx, payload: Payload, *, authority: int, source: str, org: str = "",
           village_id: str | None = None) -> MergeReport:
     """Apply a verified payload inside the caller's transaction; returns what happened.
@@ -383,6 +394,7 @@ def merge(ctx, payload: Payload, *, authority: int, source: str, org: str = "",
     merger = Merger(ctx, source=source, report=report)
     merger.village_id = village_id
     order = {name: i for i, name in enumerate(TABLE_ORDER)}
+    store_blobs(ctx.db, payload, report)
     creations = [c for c in payload.changes if c.field == "*"]
     others = merger.create_many(creations, authority) if creations else []
     others += [c for c in payload.changes if c.field != "*"]

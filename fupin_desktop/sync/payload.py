@@ -8,12 +8,19 @@ Line kinds (each a JSON array whose first item names the kind):
   parsed and checked by the fast path in ``ledger_lines``.
 - ``["a", bundle_id, device, seq, refused, conflicts]``: in corrections, an acknowledged village bundle.
 - ``["r", table, row_id, field, stamp, reason]``: in corrections, a village change the township refused.
+- ``["b", sha256, size, mime, base64]``: the content of an attachment whose link (table ``attachments``) is in
+  the bundle, each content once. Its size (at most ``MAX_BLOB``), SHA-256 and type (sniffed from the bytes)
+  are checked here, before anything is written; such a line may be longer than ``MAX_LINE`` (up to
+  ``MAX_BLOB_LINE``). The manifest counts them under ``blobs``.
 
 The payload is the lines joined by newlines, compressed as zlib frames (``compress``); a foreign SQLite file
 is never accepted.
 """
 
+import base64
+import binascii
 import gc
+import hashlib
 import json
 import math
 import re
@@ -25,15 +32,21 @@ from itertools import compress as select
 from itertools import repeat
 from operator import not_
 
+from fupin_desktop.domain import attachments as attach
 from fupin_desktop.storage import tables as t
 from fupin_desktop.sync.errors import BundleRefused, SyncError
-from fupin_desktop.sync.manifest import DEVICE_RE, STAMP_RE, UUID_RE
+from fupin_desktop.sync.manifest import DEVICE_RE, HEX64_RE, STAMP_RE, UUID_RE
 
 MAX_LINE = 64 * 1024
 MAX_TEXT = 16 * 1024
 MAX_PAYLOAD = 1024 * 1024 * 1024
 MAX_LINES = 30_000_000
 MAX_ROW_FIELDS = 200
+MAX_BLOB = attach.MAX_BYTES  # bytes of one attachment's content
+MAX_BLOB_B64 = 4 * ((MAX_BLOB + 2) // 3)
+MAX_BLOB_LINE = MAX_BLOB_B64 + 200
+BLOB_PREFIX = b'["b",'
+BLOB_COUNT = "blobs"  # the manifest's count of ``b`` lines
 FRAME = 8 * 1024 * 1024  # uncompressed bytes per compressed frame
 SLICE = 8192  # lines parsed between two calls of ``pause``
 _SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")  # our writers never escape; a lone surrogate cannot be stored
@@ -74,14 +87,42 @@ class Payload:
     ledger_households: set = field(default_factory=set)  # household ids the book lines refer to
     acks: list = field(default_factory=list)  # (bundle_id, device, seq, refused, conflicts)
     refusals: list = field(default_factory=list)  # (table, row_id, field, stamp, reason)
+    blobs: dict = field(default_factory=dict)  # sha256 -> (mime, bytes) of attachments, checked
 
     @property
     def lines(self) -> int:
-        return len(self.changes) + len(self.ledger) + len(self.acks) + len(self.refusals)
+        return len(self.changes) + len(self.ledger) + len(self.acks) + len(self.refusals) + len(self.blobs)
 
 
 def dumps_line(items) -> bytes:
     return json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def blob_line(sha256: str, mime: str, data: bytes) -> bytes:
+    """The ``b`` line of one attachment's content."""
+    return b'["b","%s",%d,"%s","%s"]' % (sha256.encode("ascii"), len(data), mime.encode("ascii"),
+                                         base64.b64encode(data))
+
+
+def _blob(item: list, blobs: dict) -> None:
+    """Check one ``b`` line whole: its declared size and type, then the bytes against size, SHA-256 and type."""
+    if len(item) != 5:
+        raise _Bad
+    _, sha, size, mime, text = item
+    _str(sha, HEX64_RE, 64)
+    if mime not in attach.EXTENSIONS or sha in blobs:
+        raise _Bad
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise _Bad
+    if size > MAX_BLOB:
+        raise BundleRefused(f"数据包里的附件（{sha[:12]}…）有 {attach.size_over_limit(size)}，超过每个附件 "
+                            f"{attach.LIMIT_TEXT} 的上限，已拒绝整个文件。")
+    data = base64.b64decode(_str(text, size=MAX_BLOB_B64), validate=True)
+    if len(data) != size or hashlib.sha256(data).hexdigest() != sha:
+        raise BundleRefused(f"数据包里的附件（{sha[:12]}…）大小或校验值不符：文件已损坏或被改动，已拒绝整个文件。")
+    if attach.sniff(data) != mime:
+        raise BundleRefused(f"数据包里的附件（{sha[:12]}…）内容不是它所说的类型，已拒绝整个文件。")
+    blobs[sha] = (mime, data)
 
 
 def _pool():
@@ -301,8 +342,9 @@ def _parse_lines(data: bytes, expected_lines: int, columns: dict, corrections: b
     loads = json.loads
     # the first line that is too long; the lines before it are read in order, so the first fault is named
     too_long = len(lines) + 1
-    if max(map(len, lines), default=0) > MAX_LINE:
-        too_long = next(n for n, raw in enumerate(lines, 1) if len(raw) > MAX_LINE)
+    if max(map(len, lines), default=0) > MAX_LINE:  # only an attachment's line may be longer, up to its own cap
+        too_long = next((n for n, raw in enumerate(lines, 1) if len(raw) > MAX_LINE
+                         and (len(raw) > MAX_BLOB_LINE or not raw.startswith(BLOB_PREFIX))), len(lines) + 1)
     book = list(map(bytes.startswith, lines, repeat(ledger_lines.PREFIX)))
     ledger, numbers = list(select(lines, book)), list(select(range(1, len(lines) + 1), book))
     for number, raw in select(enumerate(lines, 1), map(not_, book)):
@@ -323,9 +365,11 @@ def _parse_lines(data: bytes, expected_lines: int, columns: dict, corrections: b
             elif kind == "r" and corrections and len(item) == 6:
                 payload.refusals.append((_str(item[1], size=40), _str(item[2], ID_RE), _str(item[3], size=64),
                                          _str(item[4], STAMP_RE, 140), _str(item[5], size=200)))
+            elif kind == "b":
+                _blob(item, payload.blobs)
             else:
                 raise _Bad
-        except (_Bad, ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+        except (_Bad, ValueError, RecursionError, binascii.Error) as exc:  # UnicodeDecodeError is a ValueError
             raise BundleRefused(f"数据包第 {number} 行格式不对，已拒绝整个文件。") from exc
     if too_long <= len(lines):
         raise BundleRefused(f"数据包第 {too_long} 行过长（{len(lines[too_long - 1])} 字节），已拒绝。")

@@ -1,8 +1,9 @@
 """Pre-checks of bundle files against this installation (SYNC.md §3.1–3.2), without writing anything.
 
 ``prepare`` runs every check of one file: ``verify`` (container, manifest, addressing, signature and pinned
-key, already imported, decryption, every line), then that a village bundle only holds its own village's
-records, and any gap in the device's sequence numbers.
+key, already imported, decryption, every line: each attachment's content against its SHA-256 and size), then
+that a village bundle only holds its own village's records, that every attachment link has its content (in
+the bundle or here) and every content in the bundle a link, and any gap in the device's sequence numbers.
 
 ``prepared_in_turn`` prepares a list of files for an import that applies them one by one: while the caller
 applies a file, the next one is read in a thread (``overlap``). The checks that depend on this database run
@@ -14,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from fupin_desktop.storage import tables as t
 from fupin_desktop.sync import keys as k
 from fupin_desktop.sync import overlap, verify
 from fupin_desktop.sync.errors import AlreadyImported, BundleRefused, KeyProblem, PassphraseNeeded
@@ -152,9 +154,38 @@ def _check_own_village(db, bundle) -> None:
             raise BundleRefused(f"数据包里有属于其他村贫困户的记录（来源村 {code}），已拒绝整个文件。")
 
 
+def _check_attachment_blobs(db, bundle) -> None:
+    """Every attachment link the bundle writes names content that is in the bundle or already here, the bundle
+    carries no content that none of its links names, and the manifest counted the contents (reads only)."""
+    from fupin_desktop.storage import blobs
+    from fupin_desktop.sync.manifest import HEX64_RE
+    from fupin_desktop.sync.payload import BLOB_COUNT
+
+    carried = bundle.payload.blobs
+    if bundle.manifest["counts"].get(BLOB_COUNT, 0) != len(carried):
+        raise BundleRefused("数据包里的附件个数与说明不符，已拒绝整个文件。")
+    needed: dict[str, str] = {}  # sha256 -> a file name that needs it
+    for change in bundle.payload.changes:
+        if change.tbl != t.ATTACHMENTS or change.field not in ("*", "sha256"):
+            continue
+        sha = change.value.get("sha256") if change.field == "*" else change.value
+        if not isinstance(sha, str) or not HEX64_RE.fullmatch(sha):
+            raise BundleRefused("数据包里有附件记录的校验值格式不对，已拒绝整个文件。")
+        name = change.value.get("file_name") if change.field == "*" else ""
+        needed.setdefault(sha, name if isinstance(name, str) else "")
+    if set(carried) - set(needed):
+        raise BundleRefused("数据包里有不属于任何附件记录的文件内容，已拒绝整个文件。")
+    missing = set(needed) - set(carried)
+    missing -= blobs.present(db, missing)
+    if missing:
+        sha = min(missing)
+        raise BundleRefused(f"数据包里的附件“{needed[sha] or sha[:12]}”缺少文件内容（本机也没有），已拒绝整个文件。")
+
+
 def _finish(ctx, result: Prepared, bundle: verify.VerifiedBundle) -> None:
     if bundle.kind != "township_corrections":
         _check_own_village(ctx.db, bundle)
+    _check_attachment_blobs(ctx.db, bundle)
     result.bundle = bundle
     result.gap = _gap(ctx.db, bundle.manifest)
 

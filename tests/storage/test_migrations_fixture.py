@@ -63,6 +63,7 @@ def test_fixture_upgrades_with_nothing_lost(fixture, tmp_path):
         assert ctx.db.execute("SELECT deleted FROM households WHERE id = ?", [facts["deleted"]]).fetchone()[0] == 1
         assert ctx.db.execute("SELECT count(*) FROM members WHERE name = ?", [facts["rare_name"]]).fetchone()[0] == 1
         _the_derived_tables_are_right(ctx)
+        _the_attachment_is_there(ctx, facts)
         _the_services_still_work(ctx, household)
         _the_derived_tables_are_right(ctx)
     finally:
@@ -97,6 +98,20 @@ def _the_derived_tables_are_right(ctx) -> None:
     assert db.execute("SELECT count(*) FROM id_trigrams WHERE id_trigrams MATCH '\"6107\"'").fetchone()[0] > 0
     db.execute("INSERT INTO id_trigrams (id_trigrams) VALUES ('integrity-check')")  # raises when out of step
     assert count_households(ctx, HouseholdFilter(text="䶮")) == 1
+
+
+def _the_attachment_is_there(ctx, facts: dict) -> None:
+    """From schema 0004 on the fixture holds a photo on its visit: same bytes after the upgrade."""
+    import hashlib
+
+    from fupin_desktop.services.attachments import read_attachment
+
+    if "attachment" not in facts:
+        assert ctx.db.execute("SELECT count(*) FROM attachments").fetchone()[0] == 0
+        return
+    item, data = read_attachment(ctx, facts["attachment"]["id"])
+    assert (item.sha256, item.size) == (facts["attachment"]["sha256"], facts["attachment"]["size"])
+    assert hashlib.sha256(data).hexdigest() == item.sha256
 
 
 def _the_services_still_work(ctx, household_id: str) -> None:

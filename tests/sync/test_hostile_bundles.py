@@ -1,6 +1,8 @@
 """At least 200 hostile bundles, all refused before any write with a Chinese message; the database file's
 SHA-256 is unchanged (SYNC.md §1.4, QUALITY.md R2)."""
 
+import base64
+import hashlib
 import json
 import random
 import re
@@ -10,6 +12,7 @@ import pytest
 
 from fupin_desktop.sync import container, crypto, importer, payload
 from fupin_desktop.sync import keys as k
+from tests.services.sample_files import png_bytes
 from tests.sync import world
 from tests.sync.hostile_kit import change_line, craft, rezip, zip_bomb_payload
 
@@ -188,7 +191,61 @@ def _cases(scene) -> list[tuple[str, bytes]]:
          device.device_id, "", ""]).encode()])))
     cases.append(("more lines than declared", signed(line_count=5)))
     cases.append(("fewer lines than declared", signed(lines=[*lines, *lines], line_count=1)))
+    cases += _attachment_cases(scene, signed)
     return cases
+
+
+def _link(hid: str, stamp: str, sha: str, name: str = "照片.png") -> bytes:
+    return change_line("attachments", "att-1", "*", {"id": "att-1", "household_id": hid, "owner_table": "visits",
+                                                     "owner_id": "visit-1", "sha256": sha, "file_name": name,
+                                                     "deleted": 0}, stamp)
+
+
+def _with_blobs(count: int):
+    return lambda m: m["counts"].update(blobs=count)
+
+
+def _attachment_cases(scene, signed) -> list[tuple[str, bytes]]:
+    """Attachments: every content is checked against its hash, size and type, and every link has its content."""
+    hid, stamp = scene["hid"], scene["stamp"]
+    photo = png_bytes(seed=1)
+    sha = hashlib.sha256(photo).hexdigest()
+    other = png_bytes(seed=2)
+    huge = photo[:8] + bytes(payload.MAX_BLOB - 7)  # one byte over the limit, declared as it is
+    huge_sha = hashlib.sha256(huge).hexdigest()
+
+    def blob(data: bytes, sha256: str = sha, size: int | None = None, mime: str = "image/png",
+             text: str | None = None) -> bytes:
+        text = base64.b64encode(data).decode() if text is None else text
+        return json.dumps(["b", sha256, len(data) if size is None else size, mime, text]).encode()
+
+    def bundle(*extra: bytes, blobs: int = 1, link_sha: str = sha) -> bytes:
+        return signed(lines=[_link(hid, stamp, link_sha), *extra], patch=_with_blobs(blobs))
+
+    return [
+        ("blob: wrong hash", bundle(blob(other))),
+        ("blob: hash of other content", bundle(blob(photo, sha256=hashlib.sha256(other).hexdigest()),
+                                               link_sha=hashlib.sha256(other).hexdigest())),
+        ("blob: oversized", bundle(blob(huge, sha256=huge_sha), link_sha=huge_sha)),
+        ("blob: line longer than any blob", bundle(blob(photo, text="A" * (payload.MAX_BLOB_LINE + 4)))),
+        ("blob: size says less", bundle(blob(photo, size=len(photo) - 1))),
+        ("blob: size says more", bundle(blob(photo, size=len(photo) + 1))),
+        ("blob: zero size", bundle(blob(b"", sha256=hashlib.sha256(b"").hexdigest()),
+                                   link_sha=hashlib.sha256(b"").hexdigest())),
+        ("blob: not base64", bundle(blob(photo, text="!!not base64!!"))),
+        ("blob: type says pdf", bundle(blob(photo, mime="application/pdf"))),
+        ("blob: unknown type", bundle(blob(photo, mime="application/x-msdownload"))),
+        ("blob: sha not hex", bundle(blob(photo, sha256="../" + sha[3:]))),
+        ("blob: twice", bundle(blob(photo), blob(photo), blobs=2)),
+        ("blob: short line", bundle(json.dumps(["b", sha, len(photo)]).encode())),
+        ("blob: not counted in the manifest", bundle(blob(photo), blobs=0)),
+        ("blob: counted twice in the manifest", bundle(blob(photo), blobs=2)),
+        ("blob: no link names it", signed(lines=[*scene["lines"], blob(photo)], patch=_with_blobs(1))),
+        ("link: content neither carried nor here", bundle(blobs=0)),
+        ("link: bad sha", bundle(blobs=0, link_sha="x" * 64)),
+        ("link: re-pointed to content not here", signed(lines=[change_line("attachments", "att-9", "sha256",
+                                                                             "e" * 64, stamp)])),
+    ]
 
 
 def _parts(data: bytes):
@@ -207,6 +264,20 @@ def test_the_control_bundle_is_accepted(scene):
     path.write_bytes(scene["good"])
     prepared = importer.prepare(scene["township"], path, scene["base"].secrets)
     assert prepared.ok, prepared.error
+
+
+def test_the_control_bundle_with_an_attachment_is_accepted(scene):
+    """The attachment cases differ from this one only in what they break."""
+    photo = png_bytes(seed=1)
+    sha = hashlib.sha256(photo).hexdigest()
+    blob = json.dumps(["b", sha, len(photo), "image/png", base64.b64encode(photo).decode()]).encode()
+    data = craft(scene["device"], **{**scene["common"], "lines": [_link(scene["hid"], scene["stamp"], sha), blob],
+                                     "patch": _with_blobs(1)})
+    path = scene["root"] / "control-attachment.fpb"
+    path.write_bytes(data)
+    prepared = importer.prepare(scene["township"], path, scene["base"].secrets)
+    assert prepared.ok, prepared.error
+    assert prepared.bundle.payload.blobs == {sha: ("image/png", photo)}
 
 
 @pytest.mark.filterwarnings("ignore:Duplicate name")

@@ -1,4 +1,5 @@
-"""脱贫进度 tab: the exit procedure one step at a time, with date and who; an objection during 公示."""
+"""脱贫进度 tab: the exit procedure one step at a time, with date and who; an objection during 公示; the papers
+of the selected step (附件)."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -9,8 +10,10 @@ from fupin_desktop.domain.exits import PUBLICITY_STEP, REVIEW_STEP, STEP_CODES, 
 from fupin_desktop.i18n.translate import _
 from fupin_desktop.qt.dialogs.editor_assistance import fill_table
 from fupin_desktop.qt.forms.ui_exit_progress import Ui_ExitProgressForm
+from fupin_desktop.qt.widgets.attachment_list import AttachmentList
 from fupin_desktop.qt.widgets.styles import ERROR_COLOUR, OK_COLOUR
 from fupin_desktop.services.exits import record_step
+from fupin_desktop.storage.tables import EXIT_STEPS
 
 
 def step_text(code: str) -> str:
@@ -20,13 +23,19 @@ def step_text(code: str) -> str:
 class ExitProgressPage(QWidget):
     message = Signal(str)  # a refusal to show in the editor's status line
 
-    def __init__(self, runner, parent=None):
+    def __init__(self, runner, parent=None, *, reader=None):
         super().__init__(parent)
         self._run = runner
         self.household_id: str | None = None
         self.state = None
+        self._row_steps: list = []  # the recorded step shown on each row of the table (None: still to do)
+        self._attachments: dict = {}
         self.ui = Ui_ExitProgressForm()
         self.ui.setupUi(self)
+        self.attachments = AttachmentList(EXIT_STEPS, runner, reader, self)
+        self.ui.steps_layout.insertWidget(2, self.attachments)
+        self.attachments.message.connect(self.message)
+        self.ui.steps_table.itemSelectionChanged.connect(self._show_attachments)
         self.ui.record_step_button.clicked.connect(self.record_next)
         self.ui.objection_button.clicked.connect(self.record_objection)
         self.ui.step_note.returnPressed.connect(self.record_next)
@@ -39,10 +48,14 @@ class ExitProgressPage(QWidget):
             self.ui.step_date.setDate(data.today)
         if not self.ui.step_actor.text():
             self.ui.step_actor.setText(data.operator)
+        chosen = self._chosen_step()
+        self._attachments = data.attachments
         if file is None:
             self.state = None
             self.ui.procedure_title.setText(_("保存档案后才能办理退出程序。"))
+            self._row_steps = []
             fill_table(self.ui.steps_table, [])
+            self._show_attachments()
             self.ui.next_group.setEnabled(False)
             self.ui.blockers_label.clear()
             return
@@ -53,7 +66,7 @@ class ExitProgressPage(QWidget):
                 round=state.round, done=done_count
             )
         )
-        rows, marks = [], []
+        rows, marks, self._row_steps = [], [], []
         for step in sorted(
             (s for s in file.exit_steps if not s.deleted), key=lambda s: (s.round, s.date, s.step)
         ):
@@ -62,13 +75,16 @@ class ExitProgressPage(QWidget):
                 status = _("完成（第{round}轮）").format(round=step.round)
             rows.append((step_text(step.step), status, step.date.isoformat(), step.actor, step.note))
             marks.append("objection" if step.outcome == "objection" else "done")
+            self._row_steps.append(step)
         for code in STEP_CODES:
             if code not in state.done:
                 rows.append(
                     (step_text(code), _("下一步") if code == state.next_step else _("待办理"), "", "", "")
                 )
                 marks.append("next" if code == state.next_step else "pending")
+                self._row_steps.append(None)
         fill_table(self.ui.steps_table, rows)
+        self._select_step(chosen)
         for row, mark in enumerate(marks):
             for column in range(self.ui.steps_table.columnCount()):
                 item = self.ui.steps_table.item(row, column) or QTableWidgetItem()
@@ -104,6 +120,30 @@ class ExitProgressPage(QWidget):
         )
         self.ui.objection_button.setEnabled(bool(in_publicity))
         self.ui.next_action_label.setText(_("下一步要做：{action}").format(action=next_action(state)))
+
+    def _select_step(self, chosen) -> None:
+        """Keep the step that was selected; else the last one recorded."""
+        ids = [s.id if s else None for s in self._row_steps]
+        recorded = [row for row, step_id in enumerate(ids) if step_id]
+        if chosen is not None and chosen.id in ids:
+            self.ui.steps_table.selectRow(ids.index(chosen.id))
+        elif recorded:
+            self.ui.steps_table.selectRow(recorded[-1])
+        else:
+            self.ui.steps_table.clearSelection()
+        self._show_attachments()
+
+    def _chosen_step(self):
+        rows = [index.row() for index in self.ui.steps_table.selectionModel().selectedRows()]
+        return self._row_steps[rows[0]] if rows and rows[0] < len(self._row_steps) else None
+
+    def _show_attachments(self) -> None:
+        step = self._chosen_step()
+        if step is None:
+            self.attachments.set_owner(None, [], "")
+            return
+        title = _("{date} {step}").format(step=step_text(step.step), date=step.date.isoformat())
+        self.attachments.set_owner(step.id, self._attachments.get((EXIT_STEPS, step.id), []), title)
 
     def _date(self):
         day = self.ui.step_date.date()

@@ -44,8 +44,8 @@ def _tabs(dialog) -> QTabWidget:
     dialog.conditions = ConditionsPage(dialog)
     dialog.assistance = AssistancePage(dialog.run_op, dialog)
     dialog.ledger = LedgerGridWidget(dialog.services, parent=dialog)
-    dialog.exit_page = ExitProgressPage(dialog.run_op, dialog)
-    dialog.visits = VisitsPage(dialog.run_op, dialog)
+    dialog.exit_page = ExitProgressPage(dialog.run_op, dialog, reader=dialog.services.ops.run)
+    dialog.visits = VisitsPage(dialog.run_op, dialog, reader=dialog.services.ops.run)
     dialog.history = HistoryPage(dialog)
     dialog.pages = (dialog.basic, dialog.members, dialog.conditions, dialog.assistance, dialog.ledger,
                     dialog.exit_page, dialog.visits, dialog.history)

@@ -1,4 +1,5 @@
-"""走访记录 tab: the visit log, newest first, and a form to add a visit (saved at once)."""
+"""走访记录 tab: the visit log, newest first, the selected visit's photos (附件), and a form to add a visit
+(saved at once)."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
@@ -6,20 +7,28 @@ from PySide6.QtWidgets import QWidget
 from fupin_desktop.i18n.translate import _
 from fupin_desktop.qt.dialogs.editor_assistance import fill_table
 from fupin_desktop.qt.forms.ui_visit_form import Ui_VisitForm
+from fupin_desktop.qt.widgets.attachment_list import AttachmentList
 from fupin_desktop.services.measures import add_visit
+from fupin_desktop.storage.tables import VISITS
 
 
 class VisitsPage(QWidget):
     message = Signal(str)
 
-    def __init__(self, runner, parent=None):
+    def __init__(self, runner, parent=None, *, reader=None):
         super().__init__(parent)
         self._run = runner
         self.household_id: str | None = None
         self._helper_id = ""
+        self._visits: list = []
+        self._attachments: dict = {}
         self.ui = Ui_VisitForm()
         self.ui.setupUi(self)
+        self.attachments = AttachmentList(VISITS, runner, reader, self)
+        self.ui.visits_layout.insertWidget(1, self.attachments)
+        self.attachments.message.connect(self.message)
         self.ui.add_visit_button.clicked.connect(self.add)
+        self.ui.visits_table.itemSelectionChanged.connect(self._show_attachments)
 
     def set_data(self, data) -> None:
         file = data.file
@@ -32,10 +41,29 @@ class VisitsPage(QWidget):
         if not self.ui.visitor.text():
             self.ui.visitor.setText(helper.name if helper else data.operator)
         self.ui.new_visit_group.setEnabled(file is not None)
+        chosen = self._chosen_visit()
+        self._visits = list(file.visits if file else [])
+        self._attachments = data.attachments
         rows = [
-            (v.date.isoformat(), v.visitor, v.findings, v.promises) for v in (file.visits if file else [])
+            (v.date.isoformat(), v.visitor, v.findings, v.promises) for v in self._visits
         ]
         fill_table(self.ui.visits_table, rows)
+        ids = [v.id for v in self._visits]
+        if ids:
+            self.ui.visits_table.selectRow(ids.index(chosen.id) if chosen and chosen.id in ids else 0)
+        self._show_attachments()
+
+    def _chosen_visit(self):
+        rows = [index.row() for index in self.ui.visits_table.selectionModel().selectedRows()]
+        return self._visits[rows[0]] if rows and rows[0] < len(self._visits) else None
+
+    def _show_attachments(self) -> None:
+        visit = self._chosen_visit()
+        if visit is None:
+            self.attachments.set_owner(None, [], "")
+            return
+        title = _("{date} {visitor}走访").format(date=visit.date.isoformat(), visitor=visit.visitor)
+        self.attachments.set_owner(visit.id, self._attachments.get((VISITS, visit.id), []), title)
 
     def add(self) -> None:
         if not self.household_id:
