@@ -25,7 +25,8 @@ FIELD_LABELS = {
     "main_cause": "主要致贫原因", "planned_exit_year": "计划脱贫年度", "warnings_note": "提醒说明",
 }
 TABLE_LABELS = {"households": "户", "members": "成员", "helpers": "帮扶责任人", "pairings": "结对", "measures": "帮扶措施",
-                "visits": "走访", "exit_steps": "退出程序", "villages": "村", "settings": "设置", "poverty_lines": "贫困线"}
+                "visits": "走访", "exit_steps": "退出程序", "attachments": "附件",
+                "villages": "村", "settings": "设置", "poverty_lines": "贫困线"}
 
 
 def mask_id(number: str) -> str:

@@ -108,6 +108,8 @@ class ChangeDescriber:
         if table == "exit_steps":
             outcome = _("有异议") if row.get("outcome") == "objection" else _("完成")
             return f"{EXIT_STEP.label(str(row.get('step', '')))}（{outcome}）"
+        if table == "attachments":
+            return _("附件：{name}").format(name=row.get("file_name", ""))
         if table == "ledger":
             amount = row.get("amount_fen", 0)
             return f"{LEDGER_CATEGORY.label(str(row.get('category', '')))} {format_money(amount)}"
