@@ -10,6 +10,7 @@ from fupin_desktop.domain.colours import colour_of
 from fupin_desktop.domain.exits import ProcedureState, procedure_state
 from fupin_desktop.domain.income import IncomeSummary, accounting_year_of, line_for_year
 from fupin_desktop.domain.problems import Problem
+from fupin_desktop.services import household_log
 from fupin_desktop.services import households as hh
 from fupin_desktop.services.helpers import pairing_history
 from fupin_desktop.services.ledger import entries_between, year_summary
@@ -332,21 +333,25 @@ class HistoryEntry:
 
 
 def history(ctx, household_id: str, *, limit: int = 2000) -> list[HistoryEntry]:
-    """The household's change log, its members' and children's included, newest first."""
-    child_ids = [household_id]
-    for table in (t.MEMBERS, t.PAIRINGS, t.MEASURES, t.VISITS, t.EXIT_STEPS):
-        child_ids += [row[0] for row in ctx.db.execute(
-            f"SELECT id FROM {table} WHERE household_id = ?", [household_id])]
-    marks = ",".join("?" for _ in child_ids)
+    """The household's change log, its members' and children's included, newest first.
+
+    The log rows are found through the ``(tbl, row_id)`` index (see ``household_log``); of the daily book only
+    the newest ``limit`` lines are read in full (an older line could not be among the ``limit`` newest anyway).
+    Rows with the same stamp (the fields of one save) come last-logged first, as they always have.
+    """
+    where, params = household_log.rows_filter(ctx, household_log.row_ids(ctx, household_id))
     rows = ctx.db.execute(
-        f"SELECT hlc, operator, tbl, row_id, field, old, new, reason, source FROM {t.CHANGELOG}"
-        f" WHERE row_id IN ({marks})"
+        f"SELECT hlc, operator, tbl, row_id, field, old, new, reason, source, seq FROM {t.CHANGELOG}"
+        f" WHERE {where}"
         f" UNION ALL SELECT hlc, operator, '{t.LEDGER}', id, '*', NULL,"
-        " json_object('date', date, 'category', category, 'amount_fen', amount_fen, 'note', note), reason, ''"
-        f" FROM {t.LEDGER} WHERE household_id = ? ORDER BY 1 DESC LIMIT ?",
-        [*child_ids, household_id, limit]).fetchall()
-    result = []
-    for stamp, operator, table, row_id, field_name, old, new, reason, source in rows:
-        when = dt.datetime.fromtimestamp(int(stamp.split(".")[0]) / 1000)
-        result.append(HistoryEntry(stamp, when, operator, table, row_id, field_name, old, new, reason, source))
-    return result
+        " json_object('date', date, 'category', category, 'amount_fen', amount_fen, 'note', note), reason, '', 0"
+        f" FROM {t.LEDGER} WHERE rowid IN (SELECT rowid FROM {t.LEDGER} WHERE household_id = ?"
+        " ORDER BY hlc DESC LIMIT ?)"
+        " ORDER BY 1 DESC, 10 DESC LIMIT ?",
+        [*params, household_id, limit, limit]).fetchall()
+    fromtimestamp = dt.datetime.fromtimestamp
+    return [
+        HistoryEntry(stamp, fromtimestamp(int(stamp.split(".")[0]) / 1000), operator, table, row_id, field_name,
+                     old, new, reason, source)
+        for stamp, operator, table, row_id, field_name, old, new, reason, source, _seq in rows
+    ]

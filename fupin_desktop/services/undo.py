@@ -12,14 +12,14 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from fupin_desktop.services import derived
+from fupin_desktop.services import derived, household_log
 from fupin_desktop.services.changes import Changes
 from fupin_desktop.services.errors import ServiceError
 from fupin_desktop.storage import tables as t
 
 UNDO_REASON = "撤销"
 UNDO_SOURCE = "undo:"
-CHILD_TABLES = (t.MEMBERS, t.PAIRINGS, t.MEASURES, t.VISITS, t.EXIT_STEPS)
+CHILD_TABLES = household_log.CHILD_TABLES
 
 
 class NothingToUndoError(ServiceError):
@@ -60,30 +60,20 @@ def _stamp_time(stamp: str) -> dt.datetime:
     return dt.datetime.fromtimestamp(int(stamp.split(".")[0]) / 1000)
 
 
-def _row_ids(ctx, household_id: str) -> list[str]:
-    ids = [household_id]
-    for table in CHILD_TABLES:
-        ids += [
-            row[0] for row in ctx.db.execute(f"SELECT id FROM {table} WHERE household_id = ?", [household_id])
-        ]
-    return ids
-
-
 def last_operation(ctx, household_id: str) -> UndoPreview | None:
     """The operation undo would revert now (with ``refused`` set when it may not), or None."""
-    ids = _row_ids(ctx, household_id)
-    marks = ",".join("?" for _ in ids)
+    where, params = household_log.rows_filter(ctx, household_log.row_ids(ctx, household_id))
     undone = {
         row[0][len(UNDO_SOURCE) :]
         for row in ctx.db.execute(
-            f"SELECT DISTINCT source FROM {t.CHANGELOG} WHERE source LIKE ? AND row_id IN ({marks})",
-            [UNDO_SOURCE + "%", *ids],
+            f"SELECT DISTINCT source FROM {t.CHANGELOG} WHERE source LIKE ? AND {where}",
+            [UNDO_SOURCE + "%", *params],
         )
     }
     candidates = ctx.db.execute(
-        f"SELECT op_id, max(hlc) AS stamp FROM {t.CHANGELOG} WHERE source = '' AND row_id IN ({marks})"
+        f"SELECT op_id, max(hlc) AS stamp FROM {t.CHANGELOG} WHERE source = '' AND {where}"
         " GROUP BY op_id ORDER BY stamp DESC",
-        ids,
+        params,
     ).fetchall()
     op = next(((op_id, stamp) for op_id, stamp in candidates if op_id not in undone), None)
     ledger = ctx.db.execute(
@@ -102,6 +92,17 @@ def last_operation(ctx, household_id: str) -> UndoPreview | None:
             )
         return None
     op_id, stamp = op
+    if ledger and ledger > stamp:
+        return UndoPreview(
+            "",
+            _stamp_time(ledger),
+            "",
+            "收支账本记账",
+            (),
+            refused="最近一次修改是收支账本记账：账本记录不能撤销，请在收支账本中用“冲销”更正。",
+        )
+    # No index leads to an operation's rows by op id, so this reads the whole log; it is done only when the
+    # operation may be undone at all (a newer book entry refuses before).
     rows = ctx.db.execute(
         f"SELECT seq, tbl, row_id, field, old, new, operator, reason FROM {t.CHANGELOG} WHERE op_id = ?"
         " ORDER BY seq",
@@ -113,15 +114,6 @@ def last_operation(ctx, household_id: str) -> UndoPreview | None:
     )
     operator, reason = rows[0][6], rows[0][7]
     refused = ""
-    if ledger and ledger > stamp:
-        return UndoPreview(
-            "",
-            _stamp_time(ledger),
-            "",
-            "收支账本记账",
-            (),
-            refused="最近一次修改是收支账本记账：账本记录不能撤销，请在收支账本中用“冲销”更正。",
-        )
     if any(e.table == t.HOUSEHOLDS and e.field == "*" for e in entries):
         refused = "新建档案这一步不能撤销；如确需删除，请使用“删除档案”并填写原因。"
     elif any(e.table not in (t.HOUSEHOLDS, *CHILD_TABLES) for e in entries):
