@@ -9,7 +9,7 @@ the same index, one seek per name), so a row is found exactly when the bare filt
 
 from fupin_desktop.storage import tables as t
 
-CHILD_TABLES = (t.MEMBERS, t.PAIRINGS, t.MEASURES, t.VISITS, t.EXIT_STEPS)
+CHILD_TABLES = (t.MEMBERS, t.PAIRINGS, t.MEASURES, t.VISITS, t.EXIT_STEPS, t.ATTACHMENTS)
 
 _LOGGED_TABLES_SQL = (
     "WITH RECURSIVE names(tbl) AS ("

@@ -153,3 +153,16 @@ def test_a_link_cannot_point_at_content_that_is_not_stored(ctx, household, visit
     with pytest.raises(sqlite3.IntegrityError):
         ctx.db.execute(f"INSERT INTO {t.ATTACHMENTS} (id, household_id, owner_table, owner_id, sha256)"
                        " VALUES ('x', ?, 'visits', ?, ?)", [household, visit, "0" * 64])
+
+
+def test_ctrl_z_after_adding_an_attachment_takes_that_attachment_back(ctx, household, visit):
+    """Undo reverts the household's newest local operation: after adding a photo that is the photo (removed
+    as a tombstone), not the visit entered before it; undoing the removal would bring it back."""
+    from fupin_desktop.services import undo
+
+    attachment_id, _ = att.add_attachment(ctx, t.VISITS, visit, data=png_bytes(), file_name="照片.png")
+    preview = undo.last_operation(ctx, household)
+    assert not preview.refused and {e.table for e in preview.entries} == {t.ATTACHMENTS}
+    undo.undo_last(ctx, household)
+    assert att.attachments_of(ctx, t.VISITS, visit) == []
+    assert ctx.db.execute(f"SELECT deleted FROM {t.VISITS} WHERE id = ?", [visit]).fetchone()[0] == 0
