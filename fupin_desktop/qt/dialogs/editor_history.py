@@ -149,6 +149,7 @@ class HistoryPage(QWidget):
         self.with_ledger = QCheckBox(_("包括收支账本的记账"), self)
         self.with_ledger.toggled.connect(lambda _on: self._show())
         self._data = None
+        self._stale = False
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("history_table")
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
@@ -166,13 +167,23 @@ class HistoryPage(QWidget):
         layout.addWidget(self.table, 1)
 
     def set_data(self, data) -> None:
+        """Keep the editor's data; the rows are made when the tab is on screen (500 rows with the book take
+        tens of milliseconds, and the editor reloads after every save)."""
         self._data = data
-        self._show()
+        self._stale = True
+        if self.isVisible():
+            self._show()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self._stale:
+            self._show()
 
     def _show(self) -> None:
         data = self._data
         if data is None:
             return
+        self._stale = False
         file = data.file
         describer = ChangeDescriber(file.members if file else (), data.helpers)
         describer.learn(data.history)
