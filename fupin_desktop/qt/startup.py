@@ -111,6 +111,8 @@ class StartupController:
         self.window = None
         self.preferences: UiPreferences | None = None
         self.session = None  # fupin_desktop.services.backup.Session, set on the database thread
+        self.light_checked = False  # the data was opened after the light check only (set on the database thread)
+        self.integrity_check = None  # fupin_desktop.qt.integrity_check.BackgroundIntegrityCheck, once started
         self._painted = threading.Event()
 
     # start ---------------------------------------------------------------------------------------------
@@ -126,9 +128,13 @@ class StartupController:
         def open_after_paint():
             """Lock the folder, check the database, open it (the CLI's session), once the window is painted."""
             painted.wait(OPEN_AFTER_PAINT_TIMEOUT)
+            from fupin_desktop.services.background import light_check_at_open
             from fupin_desktop.services.backup import open_session
 
+            light = light_check_at_open(data_dir)
             self.session = open_session(data_dir, operator=options.operator)
+            # an unclean exit found when taking the lock made the check at opening the full one
+            self.light_checked = light and self.session.lock.taken_over is None
             return self.session.ctx
 
         self.worker = DatabaseThread(open_after_paint)
@@ -166,6 +172,7 @@ class StartupController:
         self._show(state)
         self._remember(state)
         self._tell_notes()
+        self._start_integrity_check()
         if self.options.screenshots is not None:
             from fupin_desktop.qt.screenshots import take_screenshots
 
@@ -235,11 +242,34 @@ class StartupController:
         self.window.set_village(state.village_id, state.village_name)
         self._remember(state)
         self._tell_notes()
+        self._start_integrity_check()
 
     def _tell_notes(self) -> None:
         notes = list(getattr(self.session, "notes", None) or [])
         if notes and self.window is not None:
             self.window.notify("；".join(notes), 15000)
+
+    def _start_integrity_check(self) -> None:
+        """After a big file was opened with the light check: the full check in the background, once."""
+        if (not self.light_checked or self.integrity_check is not None or self.options.screenshots is not None
+                or self.options.ready_marker):
+            return
+        from fupin_desktop.qt.integrity_check import BackgroundIntegrityCheck
+
+        self.integrity_check = BackgroundIntegrityCheck(self.data_dir, self.app)
+        self.integrity_check.finished.connect(self._integrity_checked)
+        self.integrity_check.start()
+
+    def _integrity_checked(self, problems: list) -> None:
+        if not problems:
+            return
+        from fupin_desktop.qt.integrity_check import damage_message, show_damage
+
+        if self.window is None:
+            print(damage_message(problems), file=sys.stderr)
+            return
+        show_damage(self.window, problems)
+        self.window.notify(_("数据文件有损坏：请保存工作后关闭程序，从备份恢复"), 0)
 
     def _remember(self, state: StartupState) -> None:
         if not state.needs_setup:
@@ -262,6 +292,11 @@ class StartupController:
 
     def shutdown(self) -> None:
         self._painted.set()
+        if self.integrity_check is not None:  # a check still running stops before the database closes
+            self.integrity_check.finished.disconnect(self._integrity_checked)
+            self.integrity_check.stop()
+            self.integrity_check.deleteLater()
+            self.integrity_check = None
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()

@@ -7,7 +7,8 @@ The check at opening: ``PRAGMA quick_check`` reads every page, about 5 seconds p
 this runs on and far more on a busy disk (141 s for an 8 GB county file). It runs in full at opening when
 
 - the file is small (``FULL_CHECK_MAX_BYTES``, about a village's first year: well under a second), or
-- the program did not end cleanly last time: a ``-wal`` file was left beside the database, or the installation
+- the program did not end cleanly last time: a ``-wal`` file holding pages was left beside the database (an
+  empty one holds nothing the database lacks), or the installation
   lock was taken over from a program that died (``storage.lock.previous_exit_unclean``), or
 - the last full check made in the background found a problem (the ``.check-failed`` note beside the file).
 
@@ -123,6 +124,19 @@ def _light_problems(db, path: Path) -> list[str]:
     return problems
 
 
+WAL_HEADER_BYTES = 32  # a write-ahead log no longer than its header holds no page
+
+
+def wal_has_frames(path: Path | str) -> bool:
+    """Whether a ``-wal`` beside ``path`` holds pages not yet in the database (a program stopped with work in
+    it). An empty one (left by a read-only connection that closed last, or truncated at a checkpoint) does not:
+    everything it held is already in the database."""
+    try:
+        return Path(str(path) + "-wal").stat().st_size > WAL_HEADER_BYTES
+    except OSError:
+        return False
+
+
 def _full_check_needed(path: Path, wal_left: bool) -> bool:
     from fupin_desktop.storage.lock import previous_exit_unclean  # lock.py imports this module
 
@@ -133,12 +147,12 @@ def _full_check_needed(path: Path, wal_left: bool) -> bool:
 def check_on_open(db, path: Path | str, *, wal_left: bool | None = None) -> list[str]:
     """Problems found by the check at opening (empty: the file may be opened): the full ``quick_check`` or
     the light check, as the module's docstring says. ``db`` is a sqlite3 or sqlite-utils connection to it;
-    ``wal_left``: whether a ``-wal`` file was beside the database before the connection was made."""
+    ``wal_left``: whether a ``-wal`` file with pages was beside the database before the connection was made."""
     from fupin_desktop.storage.lock import forget_unclean_exit
 
     path = Path(path)
     if wal_left is None:
-        wal_left = Path(str(path) + "-wal").exists()
+        wal_left = wal_has_frames(path)
     if not _full_check_needed(path, wal_left):
         return _light_problems(db, path)
     problems = quick_check(db)
@@ -148,10 +162,11 @@ def check_on_open(db, path: Path | str, *, wal_left: bool | None = None) -> list
     return problems
 
 
-def deferred_check(path: Path | str) -> list[str]:
+def deferred_check(path: Path | str, *, cancelled=None) -> list[str] | None:
     """The full ``quick_check`` on a read-only connection of its own (run it off the thread that owns the
     database while the person works). Damage found leaves the ``.check-failed`` note, so the next opening
-    checks in full and refuses the file; a sound file removes an old note."""
+    checks in full and refuses the file; a sound file removes an old note. ``cancelled`` (a
+    ``threading.Event``) stops the check part way (the program is closing): None, nothing written."""
     path = Path(path)
     note = Path(str(path) + CHECK_FAILED_SUFFIX)
     try:
@@ -160,9 +175,13 @@ def deferred_check(path: Path | str) -> list[str]:
         return [f"无法打开数据文件：{exc}"]
     try:
         conn.execute("PRAGMA busy_timeout = 10000")
+        if cancelled is not None:
+            conn.set_progress_handler(lambda: 1 if cancelled.is_set() else 0, 100_000)
         try:
             rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         except sqlite3.DatabaseError as exc:
+            if cancelled is not None and cancelled.is_set():
+                return None
             rows = [str(exc)]
     finally:
         conn.close()
@@ -222,7 +241,7 @@ def open_database(path: Path | str, *, backup_dir: Path | None = None, migrate: 
     """Open (creating if needed), check (``check_on_open``) and migrate the database at ``path``."""
     path = Path(path) if str(path) != ":memory:" else path
     is_new = str(path) == ":memory:" or not Path(path).exists() or Path(path).stat().st_size == 0
-    wal_left = not is_new and Path(str(path) + "-wal").exists()
+    wal_left = not is_new and wal_has_frames(path)
     try:
         db = connect(path)
         problems = [] if is_new else check_on_open(db, path, wal_left=wal_left)

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fupin_desktop.storage.backups import BackupInfo, list_backups, plain_copy, verify_backup
-from fupin_desktop.storage.database import DatabaseDamagedError, StorageError, check_on_open, known_migrations
+from fupin_desktop.storage.database import (
+    DatabaseDamagedError,
+    StorageError,
+    check_on_open,
+    known_migrations,
+    wal_has_frames,
+)
 from fupin_desktop.storage.restore import (
     DAMAGED,
     RestoreResult,
@@ -216,7 +222,7 @@ def _probe_folder(folder: Path) -> OSError | None:
 def _probe_database(db_path: Path) -> None:
     """The check at opening (``database.check_on_open``: the full quick check on small files and after an
     unclean exit, the light one otherwise), and whether the file is newer than this program."""
-    wal_left = Path(str(db_path) + "-wal").exists()
+    wal_left = wal_has_frames(db_path)
     conn = sqlite3.connect(str(db_path), timeout=2)
     try:
         conn.execute("PRAGMA busy_timeout = 2000")

@@ -1,12 +1,17 @@
 """The household list as a lazy table: windows of 200 rows fetched on the database thread as you scroll.
 
 ``set_filter`` starts a new generation: the first window is fetched at once (one row more than shown, to
-know whether more follow), the total count afterwards in its own job so the rows never wait for it.
-Answers of an older generation are dropped, and their queued jobs are cancelled before they run, so typing
-fast never piles up work on the database thread.
+know whether more follow), then the count in its own job so the rows never wait for it. While typing the
+count stops at ``COUNT_CAP`` (``services.queries.count_households_upto``: a county's "王" matches thousands,
+shown as "1000+"); once the filter has rested for ``EXACT_COUNT_DELAY_MS`` the exact figure is counted in a
+job of its own that gives way (stops in SQLite) as soon as the next filter comes. Scrolling keeps fetching
+windows whatever the count says. Answers of an older generation are dropped, and their queued jobs are
+cancelled before they run, so typing fast never piles up work on the database thread.
 """
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+import threading
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fupin_desktop.domain.codes import EXIT_STATUS, EXIT_STEP, HOUSEHOLD_ATTRIBUTE, POVERTY_CAUSE
@@ -14,6 +19,7 @@ from fupin_desktop.domain.colours import COLOUR_NAMES, colour_hex
 from fupin_desktop.i18n.translate import N_, _
 
 WINDOW = 200
+EXACT_COUNT_DELAY_MS = 700  # the filter rested this long: count exactly what was shown as "1000+"
 REFRESH_TABLES = frozenset({"households", "members", "exit_steps", "pairings", "settings"})  # not the book
 
 COLUMNS = (
@@ -40,10 +46,25 @@ def fetch_window(ctx, household_filter, offset: int, limit: int):
     return rows[:limit], len(rows) > limit
 
 
-def fetch_count(ctx, household_filter) -> int:
-    from fupin_desktop.services.queries import count_households
+def fetch_count(ctx, household_filter, cap: int) -> int:
+    """The count while typing: exact up to ``cap``, ``cap + 1`` meaning "more than ``cap``"."""
+    from fupin_desktop.services.queries import count_households_upto
 
-    return count_households(ctx, household_filter)
+    return count_households_upto(ctx, household_filter, cap=cap)
+
+
+def fetch_exact_count(ctx, household_filter, cancelled: threading.Event) -> int | None:
+    """The exact count, or None when the next filter came first (it stops counting then)."""
+    from fupin_desktop.services.background import count_households_exact
+
+    return count_households_exact(ctx, household_filter, cancelled)
+
+
+def count_text(total: int | None, capped: bool, cap: int) -> str:
+    """How a count reads: "1000+" above the cap, the figure otherwise ("" while unknown)."""
+    if total is None:
+        return ""
+    return f"{cap}+" if capped else str(total)
 
 
 def cell_text(row, key: str) -> str:
@@ -74,22 +95,41 @@ def cell_text(row, key: str) -> str:
 
 class HouseholdsTableModel(QAbstractTableModel):
     loaded = Signal()  # the first window of the current filter has arrived
-    count_changed = Signal(int)  # the total number of households matching the filter
+    count_changed = Signal(int)  # the count of the filter (``cap + 1`` while ``capped``); see ``count_text``
 
-    def __init__(self, ops, parent=None, *, window: int = WINDOW):
-        from fupin_desktop.services.queries import HouseholdFilter  # off the start-up path
+    def __init__(self, ops, parent=None, *, window: int | None = None, count_cap: int | None = None,
+                 exact_delay_ms: int | None | object = ...):
+        from fupin_desktop.services.queries import COUNT_CAP, HouseholdFilter  # off the start-up path
 
         super().__init__(parent)
         self._ops = ops
-        self._window = window
+        self._window = WINDOW if window is None else window
+        self.count_cap = COUNT_CAP if count_cap is None else count_cap
         self._rows: list = []
         self._more = False
         self._fetching = False
         self._generation = 0
         self._jobs: list = []
+        self._cancel_exact = threading.Event()
+        self._exact_timer = QTimer(self, singleShot=True)
+        self._exact_timer.timeout.connect(self._count_exactly)
+        # None: never count past the cap; ``...``: ``EXACT_COUNT_DELAY_MS``
+        self._exact_delay_ms = EXACT_COUNT_DELAY_MS if exact_delay_ms is ... else exact_delay_ms
         self.filter = HouseholdFilter()
         self.total: int | None = None
+        self.capped = False  # ``total`` is ``count_cap + 1``: "more than count_cap"
         self.loading = False
+        self._exact_generation = 0  # the generation whose exact count is wanted
+        self._exact_shown = None  # the filter whose exact count (above the cap) is shown
+
+    @property
+    def exact_pending(self) -> bool:
+        """The count shows "1000+" and the exact figure is on its way (or waiting for typing to stop)."""
+        return self.capped and self._exact_generation == self._generation
+
+    def count_text(self) -> str:
+        """The count as the pages show it: "1000+" above the cap, the figure otherwise ("" while unknown)."""
+        return count_text(self.total, self.capped, self.count_cap)
 
     # loading ---------------------------------------------------------------------------------------------
     def set_filter(self, household_filter) -> None:
@@ -104,6 +144,9 @@ class HouseholdsTableModel(QAbstractTableModel):
     def _load(self, limit: int, *, keep: bool) -> None:
         for job in self._jobs:
             job.cancelled.set()  # queued jobs of the older generation never run
+        self._cancel_exact.set()  # … and a running exact count stops
+        self._cancel_exact = threading.Event()
+        self._exact_timer.stop()
         self._generation += 1
         generation = self._generation
         self.loading = True
@@ -127,18 +170,50 @@ class HouseholdsTableModel(QAbstractTableModel):
         self._more = more
         self._fetching = False
         self.loading = False
+        if not keep:
+            self._exact_shown = None
         if more:
-            self.total = None
-            self._jobs.append(self._ops.run(fetch_count, self.filter,
+            if not keep:  # a refresh shows the count it had until the new one comes
+                self.total = None
+                self.capped = False
+            self._jobs.append(self._ops.run(fetch_count, self.filter, self.count_cap,
                                             on_done=lambda n: self._counted(generation, n)))
         else:
             self._counted(generation, len(rows))
         self.loaded.emit()
 
     def _counted(self, generation: int, total: int) -> None:
-        if generation == self._generation:
-            self.total = total
-            self.count_changed.emit(total)
+        if generation != self._generation:
+            return
+        if not self._more:  # every row is loaded: their number is the exact count
+            total = len(self._rows)
+        capped = total > self.count_cap and self._more
+        if capped and self._exact_delay_ms is not None:
+            self._exact_generation = generation
+            if self._exact_shown == self.filter:  # a refresh after a change: count exactly at once and keep
+                self._exact_timer.start(0)  # the exact figure shown meanwhile (no "1000+" flicker)
+                return
+            self._exact_timer.start(self._exact_delay_ms)
+        self._exact_shown = None
+        self.capped = capped
+        self.total = total
+        self.count_changed.emit(total)
+
+    def _count_exactly(self) -> None:
+        generation, cancelled = self._generation, self._cancel_exact
+        if self._exact_generation != generation:
+            return
+        self._jobs.append(self._ops.run(fetch_exact_count, self.filter, cancelled,
+                                        on_done=lambda n: self._counted_exactly(generation, n)))
+
+    def _counted_exactly(self, generation: int, total: int | None) -> None:
+        if generation != self._generation or self._exact_generation != generation or total is None:
+            return
+        self._exact_generation = 0
+        self._exact_shown = self.filter
+        self.capped = False
+        self.total = max(total, len(self._rows))
+        self.count_changed.emit(self.total)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 (Qt's name)
         return not parent.isValid() and self._more and not self._fetching
@@ -162,6 +237,10 @@ class HouseholdsTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
+        if not more and (self.capped or self.total is not None and self.total != len(self._rows)):
+            self._exact_timer.stop()  # scrolled to the end: the rows are the exact count
+            self._exact_generation = 0
+            self._counted(generation, len(self._rows))
 
     def on_changed(self, changes) -> None:
         """Connect to ``ops.changed``: reload when households or what the list shows changed."""

@@ -32,6 +32,20 @@ def village_groups(ctx) -> list[str]:
     return list(seen)
 
 
+def count_label(model) -> str:
+    """The count line under the search box: "共 N 户", or "1000+ 户" while a filter matches more than the
+    count stops at (with a note while the exact figure is being counted)."""
+    if model.total is None:
+        return _("正在查找…")
+    if not model.total:
+        return _("没有找到符合条件的户")
+    if model.exact_pending:
+        return _("{n} 户（正在统计准确户数…）").format(n=model.count_text())
+    if model.capped:
+        return _("{n} 户").format(n=model.count_text())
+    return _("共 {n} 户").format(n=model.count_text())
+
+
 class HouseholdsPageView(QWidget):
     def __init__(self, services: AppServices, parent=None):
         from fupin_desktop.services.queries import HouseholdFilter  # off the start-up path
@@ -237,10 +251,7 @@ class HouseholdsPageView(QWidget):
             self.ui.countLabel.setText(_("没有找到符合条件的户"))
 
     def _counted(self, total: int) -> None:
-        if total:
-            self.ui.countLabel.setText(_("共 {n} 户").format(n=total))
-        else:
-            self.ui.countLabel.setText(_("没有找到符合条件的户"))
+        self.ui.countLabel.setText(count_label(self.model))
 
     # opening ---------------------------------------------------------------------------------------------
     def _open_index(self, index) -> None:

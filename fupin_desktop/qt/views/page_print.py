@@ -164,7 +164,7 @@ class PrintPageView(QWidget):
         elif scope == "selected":
             text = _("已选定 {n} 户（按住 Ctrl 或 Shift 点选多户）").format(n=len(self.selected_ids()))
         elif scope == "filter":
-            text = _("符合筛选条件的 {n} 户").format(n=total)
+            text = _("符合筛选条件的 {n} 户").format(n=self.model.count_text() or total)
         elif self.panel.doc == "notice":
             text = _("公示名单默认列出正在公示（公告）的户；也可以筛选或选定户。")
         else:
