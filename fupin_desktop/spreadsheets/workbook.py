@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fupin_desktop.services.errors import ValidationError
-from fupin_desktop.spreadsheets.xlsx_rows import sheet_values
+from fupin_desktop.spreadsheets.xlsx_rows import load_read_only, sheet_values
 
 PROGRESS_EVERY = 500
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -65,7 +65,8 @@ def _open_xlsx(path: Path):
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        book = load_read_only(path)  # openpyxl's reader with leaner shared strings, when it can be used
+        return load_workbook(path, read_only=True, data_only=True) if book is None else book
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise SpreadsheetError(f"无法打开 {path.name}：文件已损坏或不是 .xlsx 表格（{exc}）。") from exc
 

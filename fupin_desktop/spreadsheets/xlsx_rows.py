@@ -9,12 +9,16 @@ other cell (dates, booleans, errors, inline strings, a cell without a coordinate
 cell parser, so those keep openpyxl's conversion. Everything comes from openpyxl's loaded workbook
 (archive, shared strings, date styles, epoch); when an openpyxl version lacks one of those, or openpyxl parses
 with defusedxml, :func:`sheet_values` returns None and the caller uses ``iter_rows``.
-``tests/spreadsheets/test_xlsx_rows.py`` compares the two.
+
+:func:`load_read_only` is ``load_workbook(path, read_only=True, data_only=True)`` with the shared strings
+read by :func:`shared_strings`: the same list of texts without building openpyxl's text record for each (a
+county's roster has ~100,000 of them; openpyxl spends four fifths of its opening time on those records).
+``tests/spreadsheets/test_xlsx_rows.py`` compares both with openpyxl's own.
 """
 
 from collections import deque
 from collections.abc import Iterator
-from xml.etree.ElementTree import XMLPullParser
+from xml.etree.ElementTree import XMLPullParser, iterparse
 
 CHUNK_BYTES = 1 << 16
 _DIGITS = "0123456789"
@@ -40,6 +44,67 @@ def sheet_values(ws) -> Iterator[tuple] | None:
     tags = (ROW_TAG, CELL_TAG, VALUE_TAG)
     return _values(archive.open(path), strings, cell_parser, coordinate_to_tuple, tags, ws.max_column,
                    ws.max_row)
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def shared_strings(source) -> list[str]:
+    """openpyxl's ``read_string_table`` (rich text off): for each ``si`` of the main namespace its own ``t``,
+    then the ``t`` of each run ``r`` (phonetic runs ``rPh`` are left out; of two ``t`` the last counts, as
+    openpyxl reads them), with ``x005F_`` taken out of the text as openpyxl does."""
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    string_tag = f"{{{SHEET_MAIN_NS}}}si"
+    strings = []
+    for _event, node in iterparse(source):
+        if node.tag != string_tag:
+            continue
+        plain, runs = None, []
+        for child in node:
+            tag = _local(child.tag)
+            if tag == "t":
+                plain = child.text
+            elif tag == "r":
+                text = None
+                for part in child:
+                    if _local(part.tag) == "t":
+                        text = part.text
+                if text is not None:
+                    runs.append(text)
+        if plain is not None:
+            runs.insert(0, plain)
+        node.clear()
+        strings.append("".join(runs).replace("x005F_", ""))
+    return strings
+
+
+def load_read_only(path):
+    """``load_workbook(path, read_only=True, data_only=True)``, its shared strings read by
+    :func:`shared_strings`; None when this openpyxl lacks what that needs (the caller then uses
+    ``load_workbook``)."""
+    try:
+        from openpyxl.reader.excel import ExcelReader
+        from openpyxl.xml import DEFUSEDXML
+        from openpyxl.xml.constants import SHARED_STRINGS
+
+        ExcelReader.read_strings  # noqa: B018 (present in this openpyxl)
+    except (ImportError, AttributeError):
+        return None
+    if DEFUSEDXML:  # defusedxml's parser: openpyxl's own way
+        return None
+
+    class Reader(ExcelReader):
+        def read_strings(self):
+            found = self.package.find(SHARED_STRINGS)
+            if found is not None:
+                with self.archive.open(found.PartName[1:]) as source:
+                    self.shared_strings = shared_strings(source)
+
+    reader = Reader(path, read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
 
 
 def _elements(source, row_tag) -> Iterator:

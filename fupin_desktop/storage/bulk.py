@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from fupin_desktop.domain.clock import HybridClock
 from fupin_desktop.storage import tables as t
 from fupin_desktop.storage.changelog import new_id
+from fupin_desktop.storage.search_upkeep import DEFER_ROWS, search_deferred
 
 # Parents before children; tables not named here are written after these, in the order first seen.
 FLUSH_ORDER = (
@@ -66,6 +67,10 @@ class BulkLoader:
     :meth:`close` or on leaving the ``with`` block); 0 leaves it alone. With a ``sink`` (and ``db=None``) the
     loader writes nothing: each flush hands ``sink(batches, changelog)`` the prepared rows, which another loader
     (say in the process that owns the database) writes with :meth:`write_batches`.
+
+    A flush of at least ``defer_search_rows`` household and member rows keeps the search tables up to date
+    once for all of them rather than row by row (``storage.search_upkeep``, same result); 0 leaves it to the
+    triggers.
     """
 
     def __init__(
@@ -80,6 +85,7 @@ class BulkLoader:
         flush_rows: int = 100_000,
         cache_mb: int = 256,
         sink: Callable[[list, list], object] | None = None,
+        defer_search_rows: int = DEFER_ROWS,
     ):
         self.db = db
         self.hlc = hlc
@@ -90,6 +96,7 @@ class BulkLoader:
         self.device = hlc.device_id
         self.flush_rows = flush_rows
         self.sink = sink
+        self.defer_search_rows = defer_search_rows
         self._buffers: dict[str, dict[tuple[str, ...], list[tuple]]] = {}
         self._ledger: list[tuple] = []
         self._changelog: list[tuple] = []
@@ -178,7 +185,8 @@ class BulkLoader:
         """Write prepared ``(table, insert sql, rows)`` batches and change-log rows in one transaction."""
         began = time.perf_counter()
         conn = self.db.conn
-        with self.db.atomic():
+        searched = sum(len(rows) for table, _sql, rows in batches if table in (t.HOUSEHOLDS, t.MEMBERS))
+        with self.db.atomic(), search_deferred(conn, 0 < self.defer_search_rows <= searched):
             for table, sql, rows in batches:
                 conn.executemany(sql, rows)
                 self.counts[table] = self.counts.get(table, 0) + len(rows)

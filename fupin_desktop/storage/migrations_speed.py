@@ -104,18 +104,34 @@ def _initials(text: str, source: str, condition: str) -> str:
             f" WHERE {condition} AND p.column1 <= length({text})")
 
 
-def _joined(column: str) -> str:
+def _joined(column: str, household: str = f"{t.HOUSEHOLD_SEARCH}.household_id") -> str:
     return (f"coalesce((SELECT group_concat(m.{column}, char(31)) FROM {t.MEMBERS} m"
-            f" WHERE m.household_id = {t.HOUSEHOLD_SEARCH}.household_id AND m.deleted = 0), '')")
+            f" WHERE m.household_id = {household} AND m.deleted = 0), '')")
 
 
 _RECOMPUTE = f"names = {_joined('name')}, initials = {_joined('name_initials')}, ids = {_joined('id_number')}"
 _S = f"{t.HOUSEHOLD_SEARCH} s"
-_LONG_NUMBER = f"(NEW.number {_NOT_DIGITS} AND length(NEW.number) > {GRAM_TEXT_CHARS})"
+
+
+def long_number_sql(household: str) -> str:
+    """SQL: the household row ``household`` has a number that is not only digits and longer than
+    GRAM_TEXT_CHARS (the household is not ``exact``)."""
+    return f"({household}.number {_NOT_DIGITS} AND length({household}.number) > {GRAM_TEXT_CHARS})"
+
+
+_LONG_NUMBER = long_number_sql("NEW")
 # Pieces of the old row that may not be true any more (a name changed, a member left or moved).
 _STALE = ("(OLD.deleted = 0 AND (OLD.name IS NOT NEW.name OR OLD.name_initials IS NOT NEW.name_initials"
           " OR NEW.deleted != 0 OR OLD.household_id IS NOT NEW.household_id))")
-_LONG_NAME = f"(NEW.deleted = 0 AND length(NEW.name) > {GRAM_TEXT_CHARS})"
+
+
+def long_name_sql(member: str) -> str:
+    """SQL: the member row ``member`` (``NEW`` in a trigger) is not deleted and its name is longer than
+    GRAM_TEXT_CHARS (its household loses ``exact``)."""
+    return f"({member}.deleted = 0 AND length({member}.name) > {GRAM_TEXT_CHARS})"
+
+
+_LONG_NAME = long_name_sql("NEW")
 _MEMBER = "s.household_id = NEW.household_id AND NEW.deleted = 0"
 
 SEARCH_SQL = f"""
@@ -185,6 +201,56 @@ CREATE TRIGGER {t.HOUSEHOLD_SEARCH}_member_change
     {_initials("NEW.name_initials", _S, _MEMBER)};
 END;
 """
+
+HOUSEHOLD_TRIGGER = f"{t.HOUSEHOLD_SEARCH}_household"  # triggers a bulk load may set aside
+MEMBER_TRIGGER = f"{t.HOUSEHOLD_SEARCH}_member"  # (storage.search_upkeep)
+
+
+def _long_new_name(household: str, new_members: str) -> str:
+    return (f"EXISTS (SELECT 1 FROM {t.MEMBERS} m WHERE m.household_id = {household} AND {new_members}"
+            f" AND {long_name_sql('m')})")
+
+
+def household_upkeep_sql(new_households: str, new_members: str) -> list[str]:
+    """What the trigger ``household_search_household`` does for each household inserted, done once for all
+    the new households ``h`` that meet ``new_households`` (a condition on ``h``), which were inserted (with
+    their members ``m`` that meet ``new_members``) while neither that trigger nor ``household_search_member``
+    was at work: their rows of household_search, in the order the households were inserted (so each gets the
+    ``n`` the trigger would give), already with what ``household_search_member`` would then have put in
+    (their members' ``_joined`` names, initials and ID numbers, ``exact`` cleared by a long name), so
+    ``id_trigrams`` indexes each once; then the pieces of their numbers (``_grams``). The pieces of the
+    members' names follow from :func:`member_upkeep_sql`, whose recompute leaves these rows as they are."""
+    numbers = (f"(SELECT h.id, h.number FROM {t.HOUSEHOLDS} h WHERE {new_households} AND h.number {_NOT_DIGITS}"
+               f" LIMIT -1) AS h JOIN {_S} ON s.household_id = h.id")
+    return [
+        f"INSERT INTO {t.HOUSEHOLD_SEARCH}"
+        " (household_id, village_id, village_group, number, deleted, names, initials, ids, exact)"
+        f" SELECT h.id, h.village_id, h.village_group, h.number, h.deleted, {_joined('name', 'h.id')},"
+        f" {_joined('name_initials', 'h.id')}, {_joined('id_number', 'h.id')},"
+        f" NOT {long_number_sql('h')} AND NOT {_long_new_name('h.id', new_members)}"
+        f" FROM {t.HOUSEHOLDS} h WHERE {new_households} ORDER BY h.rowid",
+        *statements(_grams("h.number", numbers, "1")),
+    ]
+
+
+def member_upkeep_sql(new: str) -> list[str]:
+    """What the trigger ``household_search_member`` does for each member inserted, done once for all the new
+    members ``m`` that meet ``new`` (a condition on ``m``, say a rowid range), which were inserted without
+    it: their households' rows of household_search recomputed (``_RECOMPUTE``, and ``exact`` cleared when one
+    of them has a long name), then the pieces of their names and initials (``_grams``, ``_initials``). The
+    pieces are cut from a list of the new members not deleted made once (``LIMIT -1`` keeps SQLite from
+    folding it into the join, which would read every member row again for each of the 32 pieces)."""
+    members = f"{t.MEMBERS} m"
+    source = (f"(SELECT m.household_id, m.name, m.name_initials FROM {members} WHERE {new} AND m.deleted = 0"
+              f" LIMIT -1) AS m JOIN {_S} ON s.household_id = m.household_id")
+    return [
+        f"UPDATE {t.HOUSEHOLD_SEARCH} SET {_RECOMPUTE},"
+        f" exact = exact AND NOT {_long_new_name(f'{t.HOUSEHOLD_SEARCH}.household_id', new)}"
+        f" WHERE household_id IN (SELECT m.household_id FROM {members} WHERE {new})",
+        *statements(_grams("m.name", source, "1")),
+        _initials("m.name_initials", source, "1"),
+    ]
+
 
 TRIGRAMS_SQL = f"""
 CREATE VIRTUAL TABLE {t.ID_TRIGRAMS} USING fts5(

@@ -1,16 +1,19 @@
-"""The lean .xlsx row reader gives exactly what openpyxl's read-only ``iter_rows(values_only=True)`` gives."""
+"""The lean .xlsx row reader gives exactly what openpyxl's read-only ``iter_rows(values_only=True)`` gives, and
+the lean shared strings exactly what openpyxl reads."""
 
 import datetime as dt
+import io
 import zipfile
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
+from openpyxl.reader.strings import read_string_table
 
 from fupin_desktop.spreadsheets.bench import _PARTS, _STYLES, write_workbook
 from fupin_desktop.spreadsheets.workbook import open_rows
-from fupin_desktop.spreadsheets.xlsx_rows import sheet_values
+from fupin_desktop.spreadsheets.xlsx_rows import load_read_only, shared_strings, sheet_values
 from tests.spreadsheets.workbooks import realistic_roster, simple_roster
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -32,6 +35,13 @@ def _same(path):
     expected, found = _both(path)
     assert found == expected
     assert [type(v) for row in found for v in row] == [type(v) for row in expected for v in row]
+    book = load_read_only(path)  # the workbook opened with the lean shared strings reads the same
+    assert book is not None, "the lean shared strings should be usable with this openpyxl"
+    try:
+        assert [tuple(row) for row in sheet_values(book.worksheets[0])] == expected
+        assert [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)] == expected
+    finally:
+        book.close()
     return found
 
 
@@ -49,13 +59,47 @@ def test_the_bench_workbook(tmp_path):
 
 def test_open_rows_reads_with_it(tmp_path, monkeypatch):
     simple_roster(tmp_path / "r.xlsx", [["6107020001", "张三", "户主"]])
-    calls = []
+    calls, opened = [], []
     import fupin_desktop.spreadsheets.workbook as workbook
 
     monkeypatch.setattr(workbook, "sheet_values", lambda ws: calls.append(ws) or sheet_values(ws))
+    monkeypatch.setattr(workbook, "load_read_only", lambda path: opened.append(path) or load_read_only(path))
     with open_rows(tmp_path / "r.xlsx") as sheet:
         rows = [values for _n, values in sheet.rows]
-    assert calls and any("张三" in row for row in rows)
+    assert calls and opened and any("张三" in row for row in rows)
+
+
+_SHARED = [
+    "<si><t>甲</t></si>",
+    '<si><t xml:space="preserve">  前后有空格  </t></si>',
+    "<si><r><t>富</t></r><r><rPr><b/><sz val=\"11\"/></rPr><t>文本</t></r></si>",
+    '<si><t>读音</t><rPh sb="0" eb="1"><t>ドク</t></rPh><phoneticPr fontId="1"/></si>',
+    '<si><rPh sb="0" eb="1"><t>よみ</t></rPh><t>注音在前</t></si>',
+    "<si><t/></si>", "<si></si>", "<si><t></t><r><t></t></r></si>",
+    "<si><t>_x005F_x000D_换行转义</t></si>", "<si><t>x005F_x005F_两次</t></si>",
+    "<si><t>a&amp;b&lt;c&gt;&#x4E2D;</t></si>", "<si><t><![CDATA[</si>]]></t></si>",
+    "<si><t>一</t><r><t>二</t></r><r><t>三</t></r></si>",
+    "<si><r><t>二</t></r><t>一在后</t></si>",
+    "<si><t>先</t><t>后</t></si>", "<si><r><t>x</t><t>y</t></r><r><rPr/></r></si>",
+    '<si><t>行1\n行2\r\n\t制表</t></si>',
+    '<other:si xmlns:other="urn:other"><other:t>别的命名空间</other:t></other:si>',
+    '<si><x:t xmlns:x="urn:other">子元素的命名空间</x:t></si>',
+]
+
+
+@pytest.mark.parametrize("prefix", ["", "x"])
+def test_shared_strings_as_openpyxl_reads_them(prefix):
+    body = "".join(_SHARED)
+    if prefix:  # the same strings with the main namespace under a prefix
+        body = body.replace("<si>", "<x:si>").replace("</si>", "</x:si>").replace("<t>", "<x:t>") \
+            .replace("<t ", "<x:t ").replace("</t>", "</x:t>").replace("<t/>", "<x:t/>").replace("<r>", "<x:r>") \
+            .replace("</r>", "</x:r>")
+    declare = f'xmlns:x="{MAIN}"' if prefix else f'xmlns="{MAIN}"'
+    tag = "x:sst" if prefix else "sst"
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><{tag} {declare}>{body}</{tag}>'.encode()
+    expected = read_string_table(io.BytesIO(xml))
+    assert len(expected) == len(_SHARED) - 1 and "富文本" in expected and "  前后有空格  " in expected
+    assert shared_strings(io.BytesIO(xml)) == expected
 
 
 _text = st.text(st.characters(exclude_categories=("Cs", "Cc")), max_size=12)
