@@ -131,14 +131,11 @@ def _apply(ctx, plan: ImportPlan, progress: Callable | None, backup: bool) -> Im
     seqs = _max_seqs(ctx, [h.target_id for h in updates])
     total = len(work) + len(updates) + sum(1 for h in work if h.action == CREATE and h.derived is None)
     count = _Counter()
-    name_initials("户")  # load the pinyin tables here, not inside the producer thread
     with ctx.write(source=plan.source) as writer:
         _apply_updates(ctx, writer, updates, count)
         with BulkLoader(ctx.db, ctx.hlc, writer.operator, writer.source, op_id=writer.op_id,
                         reason=REASON_NEW, flush_rows=20_000, cache_mb=64) as loader:
-            produce = lambda: _new_rows(loader, plan, work, seqs, count, progress, total)  # noqa: E731
-            pipelined = getattr(loader, "run_pipelined", None)  # rows made while SQLite writes, when offered
-            pipelined(produce) if pipelined else produce()
+            _new_rows(loader, plan, work, seqs, count, progress, total)
         refresh = [h.target_id for h in updates] + count.uncached
         if refresh:
             derived.refresh(ctx, refresh, progress=None if progress is None else (

@@ -8,9 +8,7 @@ households' local derived caches ``tables.HOUSEHOLD_DERIVED``); all entries of o
 
 Rows are buffered per table and written on :meth:`BulkLoader.flush` (or automatically once
 ``flush_rows`` rows are pending) inside one ``db.atomic()`` transaction, parents before children, so a flush
-never breaks a foreign key. :meth:`BulkLoader.run_pipelined` runs a row producer on a worker thread while the
-calling thread (the one that owns the connection) writes: SQLite releases the GIL while it steps, so making
-rows and writing them overlap on two cores. Use the loader as a context manager to flush on success::
+never breaks a foreign key. Use the loader as a context manager to flush on success::
 
     with BulkLoader(db, hlc, operator="演示数据", source="demo") as loader:
         loader.add("villages", {...})
