@@ -58,3 +58,24 @@ def test_status_preview_import_and_resolve(township_page, base, tmp_path, qtbot,
     view.resolve_selected()
     qtbot.waitUntil(lambda: view.conflict_table.rowCount() == 0, timeout=10000)
     assert "已处理" in view.last_message
+
+
+def test_a_village_sees_its_own_exports_under_its_own_headings(base, tmp_path, qtbot):
+    from fupin_desktop.qt.pages import AppServices
+    from fupin_desktop.qt.tasks import DatabaseThread, Ops
+    from fupin_desktop.qt.views.page_sync import SyncPageView
+
+    folder = world.copy_installation(base.village, tmp_path / "village")
+    thread = DatabaseThread(lambda: world.open_ctx(folder, "第一书记"))
+    thread.wait_ready(30)
+    try:
+        view = SyncPageView(AppServices(ops=Ops(thread), worker=thread))
+        qtbot.addWidget(view)
+        qtbot.waitUntil(lambda: bool(view.state), timeout=10000)
+        table = view.status_table
+        headings = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        assert headings == ["序号", "内容", "导出时间", "乡镇是否已确认", "文件名"]
+        row = [table.item(0, c).text() for c in range(table.columnCount())]
+        assert row[0] == "1" and row[1] == "全部数据（第一次导出）" and row[3] == "未确认" and row[4].endswith(".fpb")
+    finally:
+        thread.stop()

@@ -75,6 +75,19 @@ def print_report(ctx, path) -> str:
 
 
 # --- the page ------------------------------------------------------------------------------------------------------
+TOWNSHIP_STATUS_COLUMNS = (N_("村代码"), N_("村名"), N_("户数"), N_("问题户"), N_("数据包"), N_("最近导入"), N_("缺号"),
+                           N_("冲突"), N_("疑似重复"), N_("暂存"))
+# A village's status tab lists its own exports, newest first.
+VILLAGE_STATUS_COLUMNS = (N_("序号"), N_("内容"), N_("导出时间"), N_("乡镇是否已确认"), N_("文件名"))
+EXPORT_KINDS = {"full_snapshot": N_("全部数据（第一次导出）"), "village_changes": N_("上次导出以来的变更")}
+
+
+def _headers(table: QTableWidget, columns) -> None:
+    if table.columnCount() != len(columns) or table.horizontalHeaderItem(0).text() != _(columns[0]):
+        table.setColumnCount(len(columns))
+        table.setHorizontalHeaderLabels([_(c) for c in columns])
+
+
 def _table(columns, parent) -> QTableWidget:
     table = QTableWidget(0, len(columns), parent)
     table.setHorizontalHeaderLabels([_(c) for c in columns])
@@ -117,8 +130,7 @@ class SyncPageView(QWidget):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.tabs = QTabWidget(self)
-        self.status_table = _table((N_("村代码"), N_("村名"), N_("户数"), N_("问题户"), N_("数据包"), N_("最近导入"),
-                                    N_("缺号"), N_("冲突"), N_("疑似重复"), N_("暂存")), self)
+        self.status_table = _table(TOWNSHIP_STATUS_COLUMNS, self)
         self.preview_table = _table(PREVIEW_COLUMNS, self)
         self.conflict_table = _table((N_("状态"), N_("村"), N_("户编号"), N_("户主"), N_("项目"), N_("各方的值")), self)
         self.duplicate_table = _table((N_("身份证号"), N_("记录 a"), N_("记录 b")), self)
@@ -157,6 +169,7 @@ class SyncPageView(QWidget):
         self.state = state
         key = state["key"]
         if state["township"]:
+            _headers(self.status_table, TOWNSHIP_STATUS_COLUMNS)
             self.key_label.setText(_("乡镇模式。乡镇密钥指纹：{fp}").format(fp=key.fingerprint) if key
                                    else _("乡镇模式：还没有乡镇密钥，请先点“密钥…”生成。"))
             _fill(self.status_table, [[v["code"], v["name"], v["households"], v["problem_households"], v["bundles"],
@@ -170,9 +183,11 @@ class SyncPageView(QWidget):
                 + "  " + _("待发送 {n} 条变更、{m} 笔账目；乡镇已确认接收 {a} 条，退回 {r} 条。").format(
                     n=village["pending_changes"], m=village["pending_ledger"], a=village["accepted_changes"],
                     r=len(village["refused"])))
-            _fill(self.status_table, [[e["seq"], e["kind"], "", "", "", e["created_at"].replace("T", " "), "",
-                                       _("已确认") if e["acked"] else _("未确认"), "", e["file_name"]]
-                                      for e in village["exports"]])
+            _headers(self.status_table, VILLAGE_STATUS_COLUMNS)
+            _fill(self.status_table, [[e["seq"], _(EXPORT_KINDS.get(e["kind"], e["kind"])),
+                                       e["created_at"][:16].replace("T", " "),
+                                       _("已确认") if e["acked"] else _("未确认"), e["file_name"]]
+                                      for e in reversed(village["exports"])])
         _fill(self.conflict_table, [[c["status_label"], c["where"]["village"], c["where"]["number"], c["where"]["head"],
                                      f"{c['table']}.{c['field']}",
                                      " / ".join(("★" if h["stamp"] == c["provisional"] else "") + str(h["value"])
