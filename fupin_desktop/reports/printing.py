@@ -286,7 +286,7 @@ def dashboard_data(ctx, village_id: str = "", *, behind_limit: int = 300) -> Das
             behind.append(BehindRow(number=row.number, village_group=row.village_group, head_name=row.head_name,
                                     planned_exit_year=row.planned_exit_year, status=status,
                                     step=state.last_step or "", next_action=next_action(state)))
-    behind.sort(key=lambda b: (b.status != "overdue", b.planned_exit_year or 0, b.village_group, b.number))
+    behind.sort(key=lambda b: (b.status != "overdue", b.planned_exit_year or 0, b.number))
     return DashboardData(
         village=village, printed_on=ctx.clock.today(), year=d.year, households=d.households, people=d.people,
         rural_population=d.rural_population, by_colour=dict(d.by_colour), by_cause=dict(d.by_cause),

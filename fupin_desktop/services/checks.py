@@ -14,7 +14,7 @@ def check_all(ctx, *, village_id: str = "", progress=None) -> dict[str, list]:
     db = ctx.db
     where = "deleted = 0" + (" AND village_id = ?" if village_id else "")
     households = repo.select(db, r.Household, where, [village_id] if village_id else [],
-                             order_by="village_id, village_group, number")
+                             order_by="village_id, number, id")
     members = defaultdict(list)
     for m in repo.select(db, r.Member, "deleted = 0", order_by="seq, rowid"):
         members[m.household_id].append(m)

@@ -91,7 +91,7 @@ def group_board(rows: list[DeadlineRow]) -> list[YearGroup]:
         steps = by_year[year]
         groups = []
         for step in sorted(steps, key=lambda s: s or "0", reverse=True):
-            ordered = sorted(steps[step], key=lambda r: (STATUS_ORDER.get(r.status, 9), r.village_group, r.number))
+            ordered = sorted(steps[step], key=lambda r: (STATUS_ORDER.get(r.status, 9), r.number))
             groups.append(StepGroup(step, ordered[0].step_name, ordered))
         years.append(YearGroup(year, count_by_status(r for group in groups for r in group.rows), groups))
     return years

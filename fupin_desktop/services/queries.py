@@ -67,7 +67,9 @@ class HouseholdFilter:
 COUNT_CAP = 1000
 _PROBE = 2000
 _SEP = "\x1f"  # storage.migrations_speed.SEPARATOR
-_ORDER = "s.village_id, s.village_group, s.number, s.household_id"  # = village_id, village_group, number, id
+# The list is in 户编号 order within each village, as the national rosters are (and not by the group's name:
+# 一组, 七组, 三组 … is what ordering Chinese numerals as text gives).
+_ORDER = "s.village_id, s.number, s.household_id"  # = village_id, number, id
 
 
 @dataclass(frozen=True)
@@ -235,18 +237,18 @@ def _rows(ctx, ids: list[str]) -> list[HouseholdRow]:
 
 def list_households(ctx, f: HouseholdFilter = HouseholdFilter(), *, offset: int = 0,
                     limit: int = 200) -> list[HouseholdRow]:
-    """One window of the list, in order of village, group, number (and id)."""
+    """One window of the list, in order of village and household number (and id)."""
     match = _text_match(ctx.db, f.text)
     if match is None:
         clauses, params = _filters(ctx, f)
         cols = ", ".join(f"h.{c}" for c in ROW_COLUMNS)
         cursor = ctx.db.execute(
             f"SELECT {cols} FROM {t.HOUSEHOLDS} h WHERE {' AND '.join(clauses)}"
-            " ORDER BY h.village_id, h.village_group, h.number, h.id LIMIT ? OFFSET ?", [*params, limit, offset])
+            " ORDER BY h.village_id, h.number, h.id LIMIT ? OFFSET ?", [*params, limit, offset])
         return [HouseholdRow(*row) for row in cursor.fetchall()]
     found = _probe(ctx, f, match)
     if found is not None and len(found) <= _PROBE:
-        found.sort(key=lambda row: (row[1], row[2], row[3], row[0]))
+        found.sort(key=lambda row: (row[1], row[3], row[0]))
         return _rows(ctx, [row[0] for row in found[offset:offset + limit]])
     join, where, params = _searched(ctx, f, match)
     ids = [row[0] for row in ctx.db.execute(

@@ -101,8 +101,7 @@ def last_operation(ctx, household_id: str) -> UndoPreview | None:
             (),
             refused="最近一次修改是收支账本记账：账本记录不能撤销，请在收支账本中用“冲销”更正。",
         )
-    # No index leads to an operation's rows by op id, so this reads the whole log; it is done only when the
-    # operation may be undone at all (a newer book entry refuses before).
+    # idx_changelog_op (migration 0006) leads to the operation's rows.
     rows = ctx.db.execute(
         f"SELECT seq, tbl, row_id, field, old, new, operator, reason FROM {t.CHANGELOG} WHERE op_id = ?"
         " ORDER BY seq",

@@ -73,7 +73,7 @@ def _households(ctx, scope: _Scope) -> list[r.Household]:
         village_id = scope.village_id
         where = "deleted = 0" + (" AND village_id = ?" if village_id else "")
         return repo.select(ctx.db, r.Household, where, [village_id] if village_id else [],
-                           order_by="village_id, village_group, number, rowid")
+                           order_by="village_id, number, rowid")
     found = {}
     for chunk in _chunked(scope.ids):
         marks = ",".join("?" for _ in chunk)
@@ -189,7 +189,7 @@ def _ledger_table(ctx, scope: _Scope):
                 "SELECT h.number, h.village_group, h.head_name, e.date, e.category, e.amount_fen, e.quantity,"
                 f" e.unit, e.note, e.recorded_by, e.reverses FROM {t.LEDGER} e"
                 f" JOIN {t.HOUSEHOLDS} h ON h.id = e.household_id"
-                f" WHERE {where} ORDER BY h.village_group, h.number, e.date, e.hlc", params)
+                f" WHERE {where} ORDER BY h.number, e.date, e.hlc", params)
 
     def rows():
         import datetime as dt

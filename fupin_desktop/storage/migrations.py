@@ -8,12 +8,14 @@ from sqlite_utils.migrations import Migrations
 
 from fupin_desktop.storage import tables as t
 from fupin_desktop.storage.migrations_attach import m0004_attachments
+from fupin_desktop.storage.migrations_import import m0005_import_speed
+from fupin_desktop.storage.migrations_order import m0006_list_order
 from fupin_desktop.storage.migrations_speed import m0003_read_speed
 from fupin_desktop.storage.migrations_sync import m0002_sync
 
 MIGRATIONS = Migrations("fupin_desktop")
 
-SCHEMA_VERSION = 4  # number of the newest migration below
+SCHEMA_VERSION = 6  # number of the newest migration below
 
 _INITIAL = f"""
 CREATE TABLE {t.INSTALLATION} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -286,3 +288,9 @@ MIGRATIONS(name="0003_read_speed")(m0003_read_speed)
 
 # 0004_attachments: visit photos and exit-step papers, blobs by SHA-256 and syncable links (storage/migrations_attach.py).
 MIGRATIONS(name="0004_attachments")(m0004_attachments)
+
+# 0005_import_speed: the book's date index, which no query reads any more, dropped (storage/migrations_import.py).
+MIGRATIONS(name="0005_import_speed")(m0005_import_speed)
+
+# 0006_list_order: the list in 户编号 order (its indexes), and undo's lookup by op id (storage/migrations_order.py).
+MIGRATIONS(name="0006_list_order")(m0006_list_order)

@@ -49,7 +49,7 @@ def reference(ctx, f: q.HouseholdFilter) -> list[str]:
         clauses.append("(h.problem_errors > 0 OR h.problem_warnings > 0)")
     return [row[0] for row in ctx.db.execute(
         f"SELECT h.id FROM households h WHERE {' AND '.join(clauses)}"
-        " ORDER BY h.village_id, h.village_group, h.number, h.id", params)]
+        " ORDER BY h.village_id, h.number, h.id", params)]
 
 
 def check(ctx, f: q.HouseholdFilter) -> None:
