@@ -60,7 +60,9 @@ def reverse_entry(ctx, entry_id: str, reason: str) -> tuple[str, Changes]:
         raise NotFoundError("找不到这笔账。")
     if entry.reverses:
         raise ValidationError("这是一笔冲销记录，不能再冲销。")
-    if ctx.db.execute(f"SELECT 1 FROM {t.LEDGER} WHERE reverses = ?", [entry_id]).fetchone():
+    # a reversal is in the same household's book: its index keeps this to that book, not the township's
+    if ctx.db.execute(f"SELECT 1 FROM {t.LEDGER} WHERE household_id = ? AND reverses = ?",
+                      [entry.household_id, entry_id]).fetchone():
         raise ValidationError("这笔账已经冲销过了。")
     with ctx.write() as w:
         new_id = w.append_ledger({

@@ -7,7 +7,8 @@
    ``executemany`` of the same rows into a fresh database with the same schema (triggers included) and the
    pragmas the import of a large bundle runs with (256 MB page cache, temporary files in memory), one
    transaction per village (goal ≤ 3×). For reference, the floor: the same rows through a temporary table
-   and one ``INSERT … SELECT`` per table, as the import applies the daily book. The 20 bundles are cut from
+   and one ``INSERT … SELECT`` per table, as the import applies the daily book (month sums added once per
+   book, ``ledger_lines.apply_staged``). The 20 bundles are cut from
    the demo ``township`` (20 villages, 1 year of books), one device key per village.
 """
 
@@ -151,8 +152,10 @@ def _anchor(source_path: Path, target: Path, villages: list[str], *, staged: boo
     schema (migrations, triggers included) with the pragmas the import of a big bundle runs with.
 
     ``staged``: the floor instead: each table's rows go into a temporary table by ``executemany`` and into
-    the real one by a single ``INSERT … SELECT``, as the import does with the daily book."""
+    the real one by a single ``INSERT … SELECT``, as the import does with the daily book (whose month sums
+    it also adds once for the village's book, as the import does, instead of by the trigger row by row)."""
     from fupin_desktop.storage.database import open_database
+    from fupin_desktop.sync import ledger_lines
     from fupin_desktop.sync.importer import BIG_PRAGMAS
 
     _fresh_dir(target.parent)
@@ -188,8 +191,12 @@ def _anchor(source_path: Path, target: Path, villages: list[str], *, staged: boo
                     write.execute(f"CREATE TEMP TABLE anchor_{table} ({names})")
                 write.executemany(sql, chunk)
                 if staged:
-                    write.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM temp.anchor_{table}"
-                                  " WHERE true ORDER BY rowid ON CONFLICT(id) DO NOTHING")
+                    move = (f"INSERT INTO {table} ({names}) SELECT {names} FROM temp.anchor_{table}"
+                            " WHERE true ORDER BY rowid ON CONFLICT(id) DO NOTHING")
+                    if table == t.LEDGER:  # as the import: the month sums once, not by the trigger
+                        ledger_lines.apply_staged(write, move, fold=len(chunk) >= ledger_lines.FOLD_ROWS)
+                    else:
+                        write.execute(move)
                     write.execute(f"DROP TABLE temp.anchor_{table}")
                 rows += len(chunk)
             write.execute("COMMIT")

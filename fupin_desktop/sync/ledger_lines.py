@@ -9,9 +9,23 @@ a faster way of saying "all lines pass" (``tests/sync/test_ledger_fast_path.py``
 
 Applying: the rows go into a temporary table with ``executemany`` and then into the book with one
 ``INSERT … SELECT … ON CONFLICT(id) DO NOTHING``. Each row is still a plain ``INSERT`` (the book's
-``AFTER INSERT`` triggers fire for every new entry, and for no entry already there), but SQLite journals the
-pages the statement changes once per statement: a million one-row statements inside the import transaction
-each copied every page they touched (book, its indexes, the trigger's table) into the statement journal.
+``AFTER INSERT`` triggers fire for every new entry, and for no entry already there; a big book sets one
+aside, below), but SQLite journals the pages the statement changes once per statement: a million one-row
+statements inside the import transaction each copied every page they touched (book, its indexes, the
+trigger's table) into the statement journal.
+
+A big book (``FOLD_ROWS`` entries or more) goes in without the per-month trigger ``ledger_months_add``
+(migration 0003): inside a savepoint of the import transaction the trigger is dropped, the rows inserted, the
+new entries' month sums added to ``ledger_months`` by one ``INSERT … SELECT … GROUP BY … ON CONFLICT DO
+UPDATE`` over the rowids above the largest one before (exactly the entries just inserted), and the trigger
+created again from its text saved out of ``sqlite_master``. Dropping and creating a trigger is transactional:
+a failure rolls back to the savepoint (rows, sums and trigger together), a kill before the commit leaves the
+database as it was, and what is committed has the same schema text as before (the trigger's row moves to the
+end of ``sqlite_master``; it is the book's only trigger, so no firing order changes). The sums are those the
+trigger gives: the same SQL expression (``migrations_speed.net_fen_sql``), added per household and month
+(one difference: a household-month whose new entries sum beyond SQLite's 64-bit integers makes ``sum`` fail,
+and the bundle is refused whole, where the trigger's running addition would have turned the sum into a
+float; each entry is below 2**53 fen, so that takes over a thousand absurd entries in one month).
 """
 
 import json
@@ -20,6 +34,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from fupin_desktop.storage import tables as t
+from fupin_desktop.storage.migrations_speed import LEDGER_NET_FEN_SQL
 from fupin_desktop.sync import overlap
 from fupin_desktop.sync.errors import BundleRefused
 from fupin_desktop.sync.payload import LEDGER_COLUMNS, MAX_TEXT
@@ -40,6 +55,15 @@ _FROM_STAGE = (f"INSERT INTO {t.LEDGER} ({', '.join(LEDGER_COLUMNS)}) SELECT {',
 _STR_COLUMNS = (0, 1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14)
 _MAX_LENGTHS = ((1, 64), (2, 64), (4, 16), (7, MAX_TEXT), (8, MAX_TEXT), (9, MAX_TEXT), (10, 64), (13, MAX_TEXT),
                 (14, MAX_TEXT))
+MONTHS_TRIGGER = f"{t.LEDGER_MONTHS}_add"  # the book's AFTER INSERT trigger (migration 0003)
+FOLD_ROWS = 20_000  # a book insert of at least this many entries adds their month sums once, not row by row
+# New rows get rowids above the largest one unless that is the largest SQLite allows (then any free rowid):
+# far below it, "rowid > the largest before" is exactly the entries inserted since.
+_ROWID_ROOM = 2**62
+_FOLD = (f"INSERT INTO {t.LEDGER_MONTHS} (household_id, month, net_fen)"
+         f" SELECT household_id, substr(date, 1, 7), sum({LEDGER_NET_FEN_SQL}) FROM {t.LEDGER} WHERE rowid > ?"
+         " GROUP BY household_id, substr(date, 1, 7)"
+         " ON CONFLICT (household_id, month) DO UPDATE SET net_fen = net_fen + excluded.net_fen")
 _QUANTITY_TYPES = frozenset((type(None), int, float))
 _SCAN = json.JSONDecoder().scan_once
 
@@ -137,7 +161,37 @@ def insert(db, rows) -> int:
     conn.execute(_STAGE_CREATE)
     conn.execute(f"DELETE FROM {STAGING}")
     conn.executemany(_STAGE_INSERT, rows)
-    with overlap.busy():  # the long statement: a reader thread may read the next file meanwhile
-        added = conn.execute(_FROM_STAGE).rowcount
+    with overlap.busy():  # the long statements: a reader thread may read the next file meanwhile
+        added = apply_staged(conn, _FROM_STAGE, fold=len(rows) >= FOLD_ROWS)
     conn.execute(f"DELETE FROM {STAGING}")
+    return added
+
+
+def apply_staged(conn, sql: str, *, fold: bool) -> int:
+    """Run ``sql``, the ``INSERT … SELECT`` of staged rows into the book; with ``fold`` (and the trigger there,
+    rowids far from their end) the month sums are added once for all new entries instead of by the trigger.
+    Returns how many entries were new. Inside the caller's transaction."""
+    trigger = after = None
+    if fold:
+        found = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?",
+                             [MONTHS_TRIGGER]).fetchone()
+        after = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {t.LEDGER}").fetchone()[0]
+        trigger = found[0] if found and after < _ROWID_ROOM else None
+    if trigger is None:
+        return conn.execute(sql).rowcount
+    if not conn.in_transaction:
+        raise RuntimeError("the book's month sums are folded only inside a transaction")
+    conn.execute("SAVEPOINT ledger_fold")
+    try:
+        conn.execute(f"DROP TRIGGER main.{MONTHS_TRIGGER}")
+        added = conn.execute(sql).rowcount
+        if added:
+            conn.execute(_FOLD, [after])
+        conn.execute(trigger)
+    except BaseException:
+        if conn.in_transaction:  # an I/O error may have rolled back the whole transaction already
+            conn.execute("ROLLBACK TO ledger_fold")
+            conn.execute("RELEASE ledger_fold")
+        raise
+    conn.execute("RELEASE ledger_fold")
     return added

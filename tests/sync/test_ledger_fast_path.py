@@ -11,6 +11,7 @@
   by one give, and a failed import leaves no reader thread behind.
 """
 
+import datetime as dt
 import json
 import math
 import uuid
@@ -267,3 +268,74 @@ def test_a_failed_import_leaves_no_reader_behind(base, copies, monkeypatch):
     assert caught.value.__traceback__ is not None
     assert not [thread for thread in threading.enumerate() if thread.name.startswith("fupin-read")]
     assert township.db.execute("SELECT count(*) FROM sync_imports").fetchone()[0] == 0
+
+
+# --- a big book: the month sums added once instead of by the trigger ------------------------------------------------
+
+def _schema(ctx) -> list[tuple]:
+    return sorted(ctx.db.execute("SELECT type, name, tbl_name, sql FROM main.sqlite_master").fetchall())
+
+
+def _months_right(ctx) -> None:
+    from tests.storage.derived_tables import expected_ledger_months, stored_ledger_months
+
+    assert stored_ledger_months(ctx.db) == expected_ledger_months(ctx.db)
+
+
+def _odd_entries(village, households: list[str]) -> None:
+    """Book lines of every kind the month sums treat apart: income, production expense, living expense, codes
+    with blanks and unknown codes, reversing entries, several months and a household-month already summed."""
+    categories = ("11", "21", "31", "41", "51", "61", " 52", "\u300013", "99", "x", "")
+    with village.write() as w:
+        for n in range(44):
+            w.append_ledger({"household_id": households[n % len(households)], "date": f"2020-0{1 + n % 6}-0{1 + n % 9}",
+                             "category": categories[n % len(categories)], "amount_fen": (-1) ** n * (300 + 7 * n)})
+
+
+@pytest.mark.parametrize("fold_rows", [0, 10**9], ids=["folded", "by trigger"])
+def test_a_big_book_gets_the_month_sums_of_its_entries(base, copies, tmp_path, monkeypatch, fold_rows):
+    """The folded sums equal those computed from the book, on top of sums already there; the schema, the
+    trigger included, is the same after the import (dry run and real one) and keeps the sums afterwards."""
+    from fupin_desktop.services.ledger import add_entry
+
+    monkeypatch.setattr(ledger_lines, "FOLD_ROWS", fold_rows)
+    village, township = copies("village"), copies("township_synced")
+    households = world.household_ids(village)
+    _odd_entries(village, households)
+    bundle = world.export_to(village, tmp_path / "full", full=True).path
+    schema = _schema(township)
+    assert any(name == ledger_lines.MONTHS_TRIGGER for _kind, name, _tbl, _sql in schema)
+    _watch_book(township)
+    before = _per_month(township)
+    [dry] = world.import_into(township, [bundle], secrets=base.secrets, dry=True)
+    assert dry.report.ledger_new == 44
+    assert _schema(township) == schema and _per_month(township) == before
+    report = _import(township, bundle, base)
+    assert report.ledger_new == 44
+    assert _schema(township) == schema
+    assert len(_seen(township)) == 44  # other AFTER INSERT triggers still see every new entry once
+    _months_right(township)
+    assert _per_month(township) == _per_month(village)
+    add_entry(township, households[0], date=dt.date(2020, 3, 3), category="11", amount_fen=5)
+    _months_right(township)  # the trigger is back at work
+    assert township.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_failed_fold_leaves_book_sums_and_trigger_as_they_were(base, copies, tmp_path, monkeypatch):
+    village, township = copies("village"), copies("township_synced")
+    _odd_entries(village, world.household_ids(village))
+    bundle = world.export_to(village, tmp_path / "full", full=True).path
+    monkeypatch.setattr(ledger_lines, "FOLD_ROWS", 0)
+    monkeypatch.setattr(ledger_lines, "_FOLD", ledger_lines._FOLD.replace("sum(", "no_such_function("))
+    schema, book, months = _schema(township), _book(township), _per_month(township)
+    [prepared] = world.import_into(township, [bundle], secrets=base.secrets)
+    assert not prepared.applied and "整体拒绝" in prepared.error
+    assert (_schema(township), _book(township), _per_month(township)) == (schema, book, months)
+    # in a transaction that goes on after the failure, the savepoint has already put everything back
+    township.db.execute("BEGIN IMMEDIATE")
+    with pytest.raises(Exception, match="no_such_function"):
+        ledger_lines.insert(township.db, [("fold-x", world.household_ids(township)[0], "2020-01-01", "11", 5, None, "",
+                                          "", "", "", STAMP, DEVICE, "", "")])
+    assert _schema(township) == schema and _book(township) == book
+    township.db.execute("COMMIT")
+    assert (_schema(township), _book(township), _per_month(township)) == (schema, book, months)
