@@ -23,10 +23,11 @@ FIELD_LABELS = {
     "village_group": "村民小组", "exit_status": "脱贫状态", "exit_year": "脱贫年度", "deleted": "删除标记",
     "name": "姓名", "id_number": "身份证号", "relation": "与户主关系", "education": "文化程度", "health": "健康状况",
     "main_cause": "主要致贫原因", "planned_exit_year": "计划脱贫年度", "warnings_note": "提醒说明",
+    "days": "驻村天数",
 }
 TABLE_LABELS = {"households": "户", "members": "成员", "helpers": "帮扶责任人", "pairings": "结对", "measures": "帮扶措施",
                 "visits": "走访", "exit_steps": "退出程序", "attachments": "附件",
-                "villages": "村", "settings": "设置", "poverty_lines": "贫困线"}
+                "attendance": "驻村天数", "villages": "村", "settings": "设置", "poverty_lines": "贫困线"}
 
 
 def mask_id(number: str) -> str:

@@ -14,6 +14,7 @@ The pieces: ``demo_places`` (area, villages, units), ``demo_names`` (names, ID n
 
 import datetime as dt
 import random
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -92,6 +93,7 @@ class _Generator(RowWriter):
             first_secretary_phone=helpers[0]["phone"])))
         for helper in helpers:
             add(t.HELPERS, helper)
+        self._attendance(helpers)
         order = list(range(n))
         rng.shuffle(order)
         helper_of = {h: helpers[i % len(helpers)] for i, h in enumerate(order)}
@@ -106,6 +108,31 @@ class _Generator(RowWriter):
             self.done += 1
             if self.progress is not None and (self.done % 25 == 0 or self.done == self.total):
                 self.progress(self.done, self.total)
+
+    def _attendance(self, helpers: list[dict]) -> None:
+        """驻村 days of the work team for the last twelve months and this month so far. Drawn from a random
+        source of their own (seeded by the helper's id), so the rest of the demo is what it was without them;
+        now and then a month falls short of ATTENDANCE_MIN_DAYS, as it does in real rosters."""
+        from fupin_desktop.services.attendance import ATTENDANCE_MIN_DAYS
+
+        first = self.today.replace(day=1)
+        for helper in helpers:
+            if not helper.get("is_work_team"):
+                continue
+            rng = random.Random(helper["id"])
+            for back in range(12, -1, -1):
+                year, month = divmod(first.year * 12 + first.month - 1 - back, 12)
+                start = dt.date(year, month + 1, 1)
+                length = (dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - start).days
+                if back == 0:  # this month: the days so far
+                    days = min(self.today.day, int(self.today.day * (0.75 + 0.2 * rng.random())))
+                elif rng.random() < 0.08:
+                    days = ATTENDANCE_MIN_DAYS - 1 - int(rng.random() * 6)
+                else:
+                    days = min(length, ATTENDANCE_MIN_DAYS + int(rng.random() * 7))
+                self.loader.add(t.ATTENDANCE, {
+                    "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"fupin-demo/attendance/{helper['id']}/{start:%Y-%m}")),
+                    "helper_id": helper["id"], "month": f"{start:%Y-%m}", "days": days, "note": "", "deleted": 0})
 
     def _plant(self, drafts: list[Draft]) -> dict[int, str]:
         """Household index → deliberate problem (each problem in ≥ 1 household, about 1 %)."""

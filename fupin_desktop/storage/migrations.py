@@ -8,6 +8,7 @@ from sqlite_utils.migrations import Migrations
 
 from fupin_desktop.storage import tables as t
 from fupin_desktop.storage.migrations_attach import m0004_attachments
+from fupin_desktop.storage.migrations_attendance import m0007_attendance
 from fupin_desktop.storage.migrations_import import m0005_import_speed
 from fupin_desktop.storage.migrations_order import m0006_list_order
 from fupin_desktop.storage.migrations_speed import m0003_read_speed
@@ -15,7 +16,7 @@ from fupin_desktop.storage.migrations_sync import m0002_sync
 
 MIGRATIONS = Migrations("fupin_desktop")
 
-SCHEMA_VERSION = 6  # number of the newest migration below
+SCHEMA_VERSION = 7  # number of the newest migration below
 
 _INITIAL = f"""
 CREATE TABLE {t.INSTALLATION} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -294,3 +295,6 @@ MIGRATIONS(name="0005_import_speed")(m0005_import_speed)
 
 # 0006_list_order: the list in 户编号 order (its indexes), and undo's lookup by op id (storage/migrations_order.py).
 MIGRATIONS(name="0006_list_order")(m0006_list_order)
+
+# 0007_attendance: 驻村 attendance, days in the village per helper and month, syncable (storage/migrations_attendance.py).
+MIGRATIONS(name="0007_attendance")(m0007_attendance)

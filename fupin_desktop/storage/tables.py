@@ -10,6 +10,7 @@ MEASURES = "measures"
 VISITS = "visits"
 EXIT_STEPS = "exit_steps"
 ATTACHMENTS = "attachments"  # links from a visit or exit step to a file (migration 0004), syncable
+ATTENDANCE = "attendance"  # 驻村 days per helper and month (migration 0007), syncable
 ATTACHMENT_BLOBS = "attachment_blobs"  # the files by SHA-256: local, not in the change log; carried in bundles
 POVERTY_LINES = "poverty_lines"
 SETTINGS = "settings"
@@ -19,7 +20,7 @@ INSTALLATION = "installation"  # local to this installation, never synced (devic
 # Tables whose rows travel in USB bundles and whose writes go through the change log.
 SYNCABLE = (
     VILLAGES, HOUSEHOLDS, MEMBERS, HELPERS, PAIRINGS, LEDGER, MEASURES, VISITS, EXIT_STEPS,
-    POVERTY_LINES, SETTINGS, ATTACHMENTS,
+    POVERTY_LINES, SETTINGS, ATTACHMENTS, ATTENDANCE,
 )
 # Parent of each child table (column, parent table), used by merge and integrity checks.
 PARENTS = {
@@ -31,6 +32,7 @@ PARENTS = {
     VISITS: ("household_id", HOUSEHOLDS),
     EXIT_STEPS: ("household_id", HOUSEHOLDS),
     ATTACHMENTS: ("household_id", HOUSEHOLDS),
+    ATTENDANCE: ("helper_id", HELPERS),
 }
 
 # Columns of households that are local derived caches: never synced, never in the change log.

@@ -257,6 +257,14 @@ def _village_scope(db, village_id: str):
     owned[t.HELPERS] = {r[0] for r in db.execute(
         f"SELECT DISTINCT helper_id FROM {t.PAIRINGS} WHERE household_id IN"
         f" (SELECT id FROM {t.HOUSEHOLDS} WHERE village_id = ?)", [village_id])}
+    helpers = sorted(owned[t.HELPERS])
+    for tbl, (column, parent) in t.PARENTS.items():
+        if parent == t.HELPERS:  # e.g. 驻村 attendance of the village's helpers
+            owned[tbl] = set()
+            for i in range(0, len(helpers), 500):
+                chunk = helpers[i:i + 500]
+                owned[tbl] |= {r[0] for r in db.execute(
+                    f"SELECT id FROM {tbl} WHERE {column} IN ({','.join('?' * len(chunk))})", chunk)}
 
     def keep(tbl, row_id):
         return tbl in TOWNSHIP_ONLY_TABLES or row_id in owned.get(tbl, ())

@@ -20,7 +20,7 @@ VILLAGE_CODE = "610702101201"
 PASSPHRASE = "township-secret-1"
 TODAY = dt.datetime(2020, 6, 15, 9, 30)
 DOMAIN_TABLES = (t.VILLAGES, t.HOUSEHOLDS, t.MEMBERS, t.HELPERS, t.PAIRINGS, t.LEDGER, t.MEASURES, t.VISITS,
-                 t.EXIT_STEPS, t.SETTINGS, t.POVERTY_LINES, t.ATTACHMENTS, t.ATTACHMENT_BLOBS)
+                 t.EXIT_STEPS, t.SETTINGS, t.POVERTY_LINES, t.ATTACHMENTS, t.ATTACHMENT_BLOBS, t.ATTENDANCE)
 SYNC_TABLES = {"sync_conflicts": "id, tbl, row_id, field, heads, provisional, status",
                "sync_duplicates": "id, id_number, member_a, member_b, status",
                "sync_held": "tbl, row_id, field, stamp, waiting_tbl, waiting_id",

@@ -97,6 +97,7 @@ OTHER_TITLES = {
     "visits": {"findings": N_("发现的情况"), "promises": N_("承诺解决的事项"), "deleted": N_("删除")},
     "exit_steps": {"deleted": N_("删除"), "note": N_("说明")},
     "attachments": {"deleted": N_("删除"), "file_name": N_("文件名")},
+    "attendance": {"days": N_("驻村天数"), "month": N_("月份"), "note": N_("说明"), "deleted": N_("删除")},
 }
 TABLE_TITLES = {
     "households": N_("户"),
@@ -106,6 +107,7 @@ TABLE_TITLES = {
     "visits": N_("走访记录"),
     "exit_steps": N_("退出程序"),
     "attachments": N_("附件"),
+    "attendance": N_("驻村天数"),
     "ledger": N_("收支账本"),
 }
 CODE_TABLES = {

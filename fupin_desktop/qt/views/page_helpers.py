@@ -20,16 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fupin_desktop.domain.attendance import ATTENDANCE_MIN_DAYS
 from fupin_desktop.domain.codes import HELPER_AFFILIATION
 from fupin_desktop.domain.colours import COLOUR_NAMES, colour_hex
 from fupin_desktop.i18n.translate import N_, _
+from fupin_desktop.qt.dialogs.attendance_dialog import AttendanceDialog
 from fupin_desktop.qt.forms.ui_reassign_helper_dialog import Ui_ReassignHelperDialog
 from fupin_desktop.qt.pages import AppServices, PageSpec
 from fupin_desktop.qt.progress import ProgressJob
 
 MAX_HOUSEHOLDS = 5  # fupin_desktop.services.helpers.MAX_HOUSEHOLDS_PER_HELPER
 HELPER_COLUMNS = (N_("姓名"), N_("帮扶单位"), N_("职务"), N_("联系电话"), N_("帮扶户数"), N_("最近走访"),
-                  N_("近30天走访"), N_("驻村工作队"))
+                  N_("近30天走访"), N_("驻村工作队"), N_("本月驻村"), N_("今年驻村"))
+MONTH_DAYS_COLUMN, YEAR_DAYS_COLUMN = 8, 9
+SHORT_RED = "#d9363e"
 HOUSEHOLD_COLUMNS = (N_("三色"), N_("户主"), N_("户编号"), N_("村民小组"), N_("结对开始"), N_("最近走访"))
 
 
@@ -50,10 +54,12 @@ class HelperRow:
     households: tuple[PairedHousehold, ...]
     last_visit: dt.date | None
     recent_visits: int
+    attendance: object = None  # fupin_desktop.services.attendance.HelperAttendance
 
 
 def load_helpers(ctx, *, progress=None) -> list[HelperRow]:
     """Helpers with their current households and visits (database thread; services only)."""
+    from fupin_desktop.services.attendance import attendance_summary
     from fupin_desktop.services.helpers import current_pairing, helpers, households_of
     from fupin_desktop.services.measures import visits_of
     from fupin_desktop.services.queries import HouseholdFilter, list_households
@@ -61,6 +67,7 @@ def load_helpers(ctx, *, progress=None) -> list[HelperRow]:
     today = ctx.clock.today()
     recent = today - dt.timedelta(days=30)
     people = helpers(ctx)
+    days = attendance_summary(ctx, today)
     result = []
     for index, helper in enumerate(people):
         if progress and index % 20 == 0:
@@ -75,7 +82,7 @@ def load_helpers(ctx, *, progress=None) -> list[HelperRow]:
             paired.append(PairedHousehold(row.id, row.head_name, row.number, row.village_group, row.colour,
                                           pairing.start_date if pairing else None, max(own, default=None)))
         result.append(HelperRow(helper, tuple(paired), max(visits, default=None),
-                                sum(1 for day in visits if day >= recent)))
+                                sum(1 for day in visits if day >= recent), days.get(helper.id)))
     return result
 
 
@@ -180,10 +187,14 @@ class HelpersPageView(QWidget):
         header.addWidget(self.search, 1)
         header.addWidget(self.summary_label)
         header.addStretch(1)
+        self.attendance_button = QPushButton(_("登记驻村天数…"), self)
+        self.attendance_button.setObjectName("attendanceButton")
+        self.attendance_button.setEnabled(False)
+        header.addWidget(self.attendance_button)
         layout.addLayout(header)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.helper_table = _table(HELPER_COLUMNS, splitter)
-        for column, width in enumerate((90, 220, 110, 120, 80, 110, 90)):
+        for column, width in enumerate((90, 200, 100, 110, 70, 100, 80, 80, 70)):
             self.helper_table.setColumnWidth(column, width)
         lower = QWidget(splitter)
         lower_layout = QVBoxLayout(lower)
@@ -210,13 +221,14 @@ class HelpersPageView(QWidget):
         self.household_table.itemActivated.connect(lambda _item: self.open_household())
         self.open_button.clicked.connect(self.open_household)
         self.reassign_button.clicked.connect(self.reassign_current)
+        self.attendance_button.clicked.connect(self.register_attendance)
         self._timer = QTimer(self, singleShot=True, interval=600)
         self._timer.timeout.connect(self.refresh)
         services.ops.changed.connect(self._changed)
         self.refresh()
 
     def _changed(self, changes) -> None:
-        if changes.tables & {"helpers", "pairings", "visits", "households", "members"}:
+        if changes.tables & {"helpers", "pairings", "visits", "households", "members", "attendance"}:
             self._timer.start()
 
     def refresh(self) -> None:
@@ -254,13 +266,36 @@ class HelpersPageView(QWidget):
                      _item(len(row.households), align_centre=True), _item(last, align_centre=True),
                      _item(row.recent_visits, align_centre=True),
                      _item(_("是") if helper.is_work_team else "", align_centre=True)]
+            cells += self._attendance_cells(row)
             if row.households and (row.last_visit is None or row.last_visit < overdue):
                 cells[5].setForeground(QBrush(QColor("#d9363e")))
             for column, cell in enumerate(cells):
                 table.setItem(index, column, cell)
         idle = sum(1 for r in self.rows if r.households and (r.last_visit is None or r.last_visit < overdue))
-        self.summary_label.setText(_("共 {n} 名干部，{idle} 名超过 {days} 天未走访").format(
-            n=len(self.rows), idle=idle, days=self.services.settings.visit_overdue_days))
+        summary = _("共 {n} 名干部，{idle} 名超过 {days} 天未走访").format(
+            n=len(self.rows), idle=idle, days=self.services.settings.visit_overdue_days)
+        short = sum(1 for r in self.rows if r.attendance is not None and r.attendance.short)
+        if short:
+            summary += _("，{n} 名驻村天数不足").format(n=short)
+        self.summary_label.setText(summary)
+        self.attendance_button.setEnabled(bool(shown))
+
+    @staticmethod
+    def _attendance_cells(row: HelperRow) -> list[QTableWidgetItem]:
+        """本月驻村 and 今年驻村; red with the reason for a work-team member 驻村天数不足 last month."""
+        days = row.attendance
+        if not row.helper.is_work_team and (days is None or not (days.this_month or days.this_year)):
+            return [_item("", align_centre=True), _item("", align_centre=True)]  # not resident: nothing to show
+        month = _item(days.this_month if days else 0, align_centre=True)
+        year = _item(days.this_year if days else 0, align_centre=True)
+        if days is not None and days.short:
+            last = days.previous_month or 0
+            tip = _("驻村天数不足：上月驻村{days}天，驻村工作队员每月应不少于{min}天").format(
+                days=last, min=ATTENDANCE_MIN_DAYS)
+            for cell in (month, year):
+                cell.setForeground(QBrush(QColor(SHORT_RED)))
+                cell.setToolTip(tip)
+        return [month, year]
 
     def current_helper(self) -> HelperRow | None:
         row = self.helper_table.currentRow()
@@ -305,6 +340,14 @@ class HelpersPageView(QWidget):
         household = self.current_household()
         if household is not None:
             self.services.open_household(household.household_id)
+
+    def register_attendance(self) -> AttendanceDialog | None:
+        helper = self.current_helper()
+        if helper is None:
+            return None
+        dialog = AttendanceDialog(self.services, helper.helper, self)
+        dialog.open()
+        return dialog
 
     def reassign_current(self) -> ReassignHelperDialog | None:
         household, helper = self.current_household(), self.current_helper()
