@@ -7,6 +7,8 @@ hard-deleted. The daily book (``ledger``) is append-only and carries its own sta
 """
 
 import json
+import os
+import time
 import uuid
 from dataclasses import dataclass, field
 
@@ -15,7 +17,14 @@ from fupin_desktop.storage import tables as t
 
 
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """A new record id: a time-ordered UUID (version 7, RFC 9562: 48 bits of Unix milliseconds, then 74 random
+    bits). Ids made later sort later, so a primary-key index grows at its end instead of at random places, and a
+    township merging a village's book inserts it in key order (one pass over the index, not a page read per
+    line). Ids stay opaque: nothing reads the time back out of them."""
+    millis = time.time_ns() // 1_000_000 & (1 << 48) - 1
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = millis << 80 | 0x7 << 76 | (rand >> 68) << 64 | 0b10 << 62 | rand & (1 << 62) - 1
+    return str(uuid.UUID(int=value))
 
 
 def _json(value) -> str | None:
