@@ -20,6 +20,7 @@ def township_page(base, tmp_path, qtbot):
     ops = Ops(thread)
     view = SyncPageView(AppServices(ops=ops, worker=thread))
     qtbot.addWidget(view)
+    view.show()  # on screen, as when a clerk imports (a hidden page waits until it is shown to read again)
     qtbot.waitUntil(lambda: bool(view.state), timeout=10000)
     yield view, thread
     thread.stop()

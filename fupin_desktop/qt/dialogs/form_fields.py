@@ -33,6 +33,18 @@ def _problem_text(problem: Problem) -> str:
     return rest if problem.member_id and sep and rest else problem.message
 
 
+def _set_style(widget, style: str) -> None:
+    """A style sheet is applied only when it changes: each application re-polishes the widget, and the problems
+    are shown again for every field after each save (each book entry too)."""
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)
+
+
+def _set_tooltip(widget, text: str) -> None:
+    if widget.toolTip() != text:
+        widget.setToolTip(text)
+
+
 class FormBinder(QObject):
     changed = Signal(str)
 
@@ -192,15 +204,15 @@ class FormBinder(QObject):
             label = self.labels.get(name)
             if label is not None:
                 label.setText(text)
-                label.setToolTip(text)
-                label.setStyleSheet(label_style(level))
+                _set_tooltip(label, text)
+                _set_style(label, label_style(level))
                 label.setVisible(bool(text))
-            widget.setToolTip(text)
+            _set_tooltip(widget, text)
             if isinstance(widget, QLineEdit):
                 if getattr(widget, "error", None) and widget.error():
                     continue  # the widget's own refusal frame stays
                 frame = INVALID_STYLE if level == "error" else WARNING_STYLE if level else ""
-                widget.setStyleSheet(f"#{widget.objectName()} {{{frame}}}" if frame else "")
+                _set_style(widget, f"#{widget.objectName()} {{{frame}}}" if frame else "")
             else:  # combo boxes, spin boxes, check boxes keep their native look: only the colour changes
                 palette = QPalette()
                 if level:

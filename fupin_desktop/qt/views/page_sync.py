@@ -158,8 +158,23 @@ class SyncPageView(QWidget):
         self.keep_a_button.clicked.connect(lambda: self.resolve_duplicate("a"))
         self.keep_b_button.clicked.connect(lambda: self.resolve_duplicate("b"))
         self.not_duplicate_button.clicked.connect(lambda: self.resolve_duplicate("both"))
-        services.ops.changed.connect(lambda _changes: self.refresh())
+        self._stale = False
+        services.ops.changed.connect(self._changed)
         self.refresh()
+
+    def _changed(self, _changes) -> None:
+        """Every save in the program (each entry typed into a book) reads the sync state again, so a hidden page
+        only notes that it is out of date and reads it when shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     # --- state -----------------------------------------------------------------------------------------------
     def refresh(self) -> None:
