@@ -152,6 +152,28 @@ def _check_own_village(db, bundle) -> None:
                            " AND village_id != ?", [*chunk, village_id or ""]).fetchone()
         if found is not None:
             raise BundleRefused(f"数据包里有属于其他村贫困户的记录（来源村 {code}），已拒绝整个文件。")
+    _check_own_helpers(db, bundle, village_id)
+
+
+def _check_own_helpers(db, bundle, village_id: str | None) -> None:
+    """New records of a helper (驻村 attendance) only for the village's own helpers: created in this bundle, or
+    paired with one of the village's households (in this bundle or here)."""
+    code = bundle.source["org"]
+    children = {tbl: column for tbl, (column, parent) in t.PARENTS.items() if parent == t.HELPERS}
+    wanted = {c.value.get(children[c.tbl]) for c in bundle.payload.changes
+              if c.field == "*" and c.tbl in children}
+    if not wanted:
+        return
+    own = {c.row_id for c in bundle.payload.changes if c.tbl == t.HELPERS and c.field == "*"}
+    own |= {c.value.get("helper_id") for c in bundle.payload.changes if c.tbl == t.PAIRINGS and c.field == "*"}
+    rest = sorted(h for h in wanted - own if isinstance(h, str))
+    for i in range(0, len(rest), 500):
+        chunk = rest[i:i + 500]
+        own |= {r[0] for r in db.execute(
+            f"SELECT DISTINCT p.helper_id FROM {t.PAIRINGS} p JOIN {t.HOUSEHOLDS} h ON h.id = p.household_id"
+            f" WHERE p.helper_id IN ({','.join('?' * len(chunk))}) AND h.village_id = ?", [*chunk, village_id or ""])}
+    if wanted - own:
+        raise BundleRefused(f"数据包里有不属于来源村 {code} 的帮扶干部的驻村记录，已拒绝整个文件。")
 
 
 def _check_attachment_blobs(db, bundle) -> None:

@@ -49,3 +49,19 @@ def test_township_corrections_carry_the_attendance_of_the_village_s_helpers(base
     [back] = world.import_into(village, [down.path], secrets=base.secrets)
     assert back.applied, back.error
     assert _rows(village) == _rows(township) and len(_rows(village)) == 1
+
+
+def test_a_later_month_of_a_helper_the_township_already_has_is_accepted(base, copies, tmp_path):
+    """The own-village check lets through the days of a helper paired with the village's households earlier."""
+    from fupin_desktop.services.helpers import assign_helper
+
+    village, township = copies("village"), copies("township_synced")
+    helper_id, _ = create_helper(village, {"name": "孙队员", "unit": "区水利局", "is_work_team": True})
+    household = village.db.execute(f"SELECT id FROM {t.HOUSEHOLDS} ORDER BY number LIMIT 1").fetchone()[0]
+    assign_helper(village, household, helper_id)
+    [first] = world.import_into(township, [world.export_to(village, tmp_path / "up").path], secrets=base.secrets)
+    assert first.applied, first.error
+    att.set_attendance(village, helper_id, "2020-06", 23)  # a new row; the helper and pairing are not in this bundle
+    [later] = world.import_into(township, [world.export_to(village, tmp_path / "up2").path], secrets=base.secrets)
+    assert later.applied, later.error
+    assert _rows(township) == _rows(village)

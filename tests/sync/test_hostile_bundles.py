@@ -36,6 +36,9 @@ def scene(base, tmp_path_factory):
     with township.db.atomic():
         township.db.execute("INSERT INTO villages (id, code, name) VALUES (?, '610702101209', '别村')", [other_village])
         township.db.execute("INSERT INTO households (id, village_id) VALUES (?, ?)", [other_household, other_village])
+        township.db.execute("INSERT INTO helpers (id, name) VALUES ('p-other', '别村干部')")
+        township.db.execute("INSERT INTO pairings (id, household_id, helper_id, start_date)"
+                            " VALUES ('pr-other', ?, 'p-other', '2020-01-01')", [other_household])
     yield {"township": township, "other_household": other_household, "device": device, "hid": hid, "stamp": stamp, "good": good, "common": common,
            "lines": good_lines, "root": root, "base": base}
     township.close()
@@ -189,6 +192,8 @@ def _cases(scene) -> list[tuple[str, bytes]]:
     cases.append(("book entry for another village's household", signed(lines=[*lines, json.dumps(
         ["l", "a-other", scene["other_household"], "2020-01-01", "11", 1, None, "", "", "", "", stamp,
          device.device_id, "", ""]).encode()])))
+    cases.append(("驻村 days for another village's helper", signed(lines=[change_line(
+        "attendance", "at-x", "*", {"id": "at-x", "helper_id": "p-other", "month": "2020-05", "days": 22}, stamp)])))
     cases.append(("more lines than declared", signed(line_count=5)))
     cases.append(("fewer lines than declared", signed(lines=[*lines, *lines], line_count=1)))
     cases += _attachment_cases(scene, signed)
