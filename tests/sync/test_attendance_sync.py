@@ -34,7 +34,8 @@ def test_attendance_set_in_the_village_arrives_at_the_township_equal(base, copie
     assert att.attendance_summary(township)[helper_id].short is True
 
 
-def test_township_corrections_carry_the_attendance_of_the_village_s_helpers(base, copies, tmp_path):
+def _paired_helper_at_the_township(base, copies, tmp_path):
+    """A village and a township that imported its work-team helper, paired with one of its households."""
     from fupin_desktop.services.helpers import assign_helper
 
     village, township = copies("village"), copies("township_synced")
@@ -43,6 +44,11 @@ def test_township_corrections_carry_the_attendance_of_the_village_s_helpers(base
     assign_helper(village, household, helper_id)
     [up] = world.import_into(township, [world.export_to(village, tmp_path / "up").path], secrets=base.secrets)
     assert up.applied, up.error
+    return village, township, helper_id
+
+
+def test_township_corrections_carry_the_attendance_of_the_village_s_helpers(base, copies, tmp_path):
+    village, township, helper_id = _paired_helper_at_the_township(base, copies, tmp_path)
     att.set_attendance(township, helper_id, "2020-05", 21, "乡镇核对考勤表")
     [down] = world.export_to(township, tmp_path / "down", base.secrets)
     assert down.counts.get(t.ATTENDANCE) == 1
@@ -53,14 +59,7 @@ def test_township_corrections_carry_the_attendance_of_the_village_s_helpers(base
 
 def test_a_later_month_of_a_helper_the_township_already_has_is_accepted(base, copies, tmp_path):
     """The own-village check lets through the days of a helper paired with the village's households earlier."""
-    from fupin_desktop.services.helpers import assign_helper
-
-    village, township = copies("village"), copies("township_synced")
-    helper_id, _ = create_helper(village, {"name": "孙队员", "unit": "区水利局", "is_work_team": True})
-    household = village.db.execute(f"SELECT id FROM {t.HOUSEHOLDS} ORDER BY number LIMIT 1").fetchone()[0]
-    assign_helper(village, household, helper_id)
-    [first] = world.import_into(township, [world.export_to(village, tmp_path / "up").path], secrets=base.secrets)
-    assert first.applied, first.error
+    village, township, helper_id = _paired_helper_at_the_township(base, copies, tmp_path)
     att.set_attendance(village, helper_id, "2020-06", 23)  # a new row; the helper and pairing are not in this bundle
     [later] = world.import_into(township, [world.export_to(village, tmp_path / "up2").path], secrets=base.secrets)
     assert later.applied, later.error
