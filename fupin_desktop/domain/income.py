@@ -168,7 +168,8 @@ def summarise(
 
 def accounting_month_starts(year: int, settings: Settings) -> list[dt.date]:
     """The first days of the twelve accounting months of year ``year``, in order (the months of
-    :attr:`IncomeSummary.by_month`): the year's start day in each month, clamped to the month's end."""
+    :attr:`IncomeSummary.by_month`): the day of the month the year starts on (its first day, itself clamped),
+    in each month, clamped to the month's end."""
     return _month_starts(accounting_year_range(year, settings)[0])
 
 

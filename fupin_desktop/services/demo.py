@@ -113,7 +113,7 @@ class _Generator(RowWriter):
         """驻村 days of the work team for the last twelve months and this month so far. Drawn from a random
         source of their own (seeded by the helper's id), so the rest of the demo is what it was without them;
         now and then a month falls short of ATTENDANCE_MIN_DAYS, as it does in real rosters."""
-        from fupin_desktop.services.attendance import ATTENDANCE_MIN_DAYS
+        from fupin_desktop.domain.attendance import ATTENDANCE_MIN_DAYS, days_in_month
 
         first = self.today.replace(day=1)
         for helper in helpers:
@@ -123,7 +123,7 @@ class _Generator(RowWriter):
             for back in range(12, -1, -1):
                 year, month = divmod(first.year * 12 + first.month - 1 - back, 12)
                 start = dt.date(year, month + 1, 1)
-                length = (dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - start).days
+                length = days_in_month(f"{start:%Y-%m}")
                 if back == 0:  # this month: the days so far
                     days = min(self.today.day, int(self.today.day * (0.75 + 0.2 * rng.random())))
                 elif rng.random() < 0.08:

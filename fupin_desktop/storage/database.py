@@ -113,12 +113,13 @@ def _light_problems(db, path: Path) -> list[str]:
         if db.execute("PRAGMA freelist_count").fetchone()[0] > pages:
             return ["空闲页数大于总页数"]
         for table, without_rowid in tables:
+            quoted = '"' + table.replace('"', '""') + '"'  # a name read from the file itself
             if table in _START_TABLES:
-                rows = [r[0] for r in db.execute(f'PRAGMA quick_check("{table}")')]
+                rows = [r[0] for r in db.execute(f"PRAGMA quick_check({quoted})")]
                 problems += [] if rows == ["ok"] else rows
-            db.execute(f'SELECT * FROM "{table}" LIMIT 1').fetchall()  # the b-tree's root and first leaf
+            db.execute(f"SELECT * FROM {quoted} LIMIT 1").fetchall()  # the b-tree's root and first leaf
             if not without_rowid:  # … and its last leaf
-                db.execute(f'SELECT * FROM "{table}" ORDER BY rowid DESC LIMIT 1').fetchall()
+                db.execute(f"SELECT * FROM {quoted} ORDER BY rowid DESC LIMIT 1").fetchall()
     except sqlite3.DatabaseError as exc:
         problems.append(str(exc))
     return problems

@@ -4,7 +4,8 @@
   which compare as text in the order 一组, 七组, 三组, 九组, 二组 …; the national rosters go by 户编号, and so does
   the list now (``services.queries``). The two indexes that served the old order give way to two that serve
   the new one: ``household_search`` (search as you type, migration 0003) and ``households`` (the list without
-  a search text). ``idx_households_order`` (0001: village, group, number) stays for the group filter.
+  a search text). (0001's ``idx_households_order``, village, group, number, already gave way to
+  ``idx_households_list`` in 0003.)
 - ``idx_changelog_op``: undo reads the rows of one operation by its op id; without an index that read the
   whole change log, which grows with every save.
 """

@@ -45,7 +45,10 @@ def test_register_22_days_for_a_work_team_helper_and_see_the_columns(services, o
 
     dialog = page.register_attendance()
     qtbot.addWidget(dialog)
+    # until the year's registered months arrive, nothing can be typed (it would be overwritten by them)
+    assert not dialog.days_spin.isEnabled() and not dialog.buttons.isEnabled()
     wait_idle(qtbot, ops)
+    qtbot.waitUntil(dialog.days_spin.isEnabled, timeout=5000)
     assert dialog.month() == "2020-06" and dialog.days_spin.maximum() == 30
     dialog.days_spin.setValue(22)
     dialog.note_edit.insert("六月在村")
@@ -69,6 +72,8 @@ def test_register_22_days_for_a_work_team_helper_and_see_the_columns(services, o
 
 
 def test_impossible_days_cannot_be_entered_and_a_refusal_saves_nothing(services, ops, worker, qtbot):
+    from fupin_desktop.qt.widgets.styles import label_style
+
     page, helper_id = _page_with_work_team_helper(services, worker, qtbot)
     dialog = page.register_attendance()
     qtbot.addWidget(dialog)
@@ -86,5 +91,6 @@ def test_impossible_days_cannot_be_entered_and_a_refusal_saves_nothing(services,
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: bool(dialog.error_label.text()), timeout=5000)
     assert dialog.error_label.text() == "驻村天数：2020年2月只有29天。"
+    assert dialog.error_label.styleSheet() == label_style("error")  # the program's own error colour
     assert not dialog.saved and dialog.buttons.isEnabled()
     assert _saved_rows(worker, helper_id) == []

@@ -6,6 +6,7 @@ import threading
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from tests.qt.conftest import wait_idle
 
@@ -60,7 +61,7 @@ def test_export_the_filtered_members_to_xlsx(qtbot, page, ops, worker, services,
     target = tmp_path / "导出" / "成员名单.xlsx"
     dialog.set_path(target)  # what the file dialog does
     qtbot.mouseClick(d.exportButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result is not None or bool(dialog.error), timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.exported is not None or bool(dialog.error), timeout=30_000)
     assert dialog.error == ""
     assert "已导出家庭成员" in d.statusLabel.text() and str(target) in d.statusLabel.text()
     assert d.openFolderButton.isVisible()
@@ -83,11 +84,11 @@ def test_everything_as_csv(qtbot, page, ops, worker, monkeypatch, tmp_path):
     assert d.pathEdit.text().endswith(".csv")
     dialog.set_path(tmp_path / "户.csv")
     qtbot.mouseClick(d.exportButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result is not None or bool(dialog.error), timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.exported is not None or bool(dialog.error), timeout=30_000)
     data = (tmp_path / "户.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
-    assert len(lines) - 1 == dialog.result.rows == len(_listed(worker, type(page.current_filter())()))
+    assert len(lines) - 1 == dialog.exported.rows == len(_listed(worker, type(page.current_filter())()))
 
 
 def test_an_unwritable_place_says_why_and_leaves_nothing(qtbot, page, monkeypatch, tmp_path):
@@ -116,9 +117,11 @@ def test_cancel_leaves_nothing(qtbot, page, worker, monkeypatch, tmp_path):
     dialog.job.cancel()  # 取消 in the progress dialog
     release.set()
     qtbot.waitUntil(lambda: dialog.job.done, timeout=30_000)
-    assert dialog.job.cancelled and dialog.result is None
+    assert dialog.job.cancelled and dialog.exported is None
     assert "已取消导出" in dialog.ui.statusLabel.text()
     assert list(out.iterdir()) == []
+    dialog.ui.closeButton.click()
+    assert dialog.result() == QDialog.DialogCode.Rejected  # QDialog's own result() is not shadowed
 
 
 def test_the_dialog_fits_a_small_screen(qtbot, page, monkeypatch):

@@ -196,3 +196,13 @@ def test_the_light_check_refuses_a_broken_header_or_length(tmp_path, big, damage
     path.write_bytes(bytes(data))
     with pytest.raises(DatabaseDamagedError, match="损坏"):
         open_database(path)
+
+
+def test_the_light_check_reads_a_table_whose_name_has_a_double_quote(tmp_path, big):
+    path = _filled(tmp_path / "fupin.sqlite")
+    db = open_database(path)
+    db.execute('CREATE TABLE "odd""name" (x)')
+    db.execute('INSERT INTO "odd""name" VALUES (1)')
+    db.conn.commit()
+    db.close()
+    open_database(path).close()  # a sound file, not refused as damaged

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from fupin_desktop.domain.attendance import MAX_NOTE, days_in_month
 from fupin_desktop.i18n.translate import _
+from fupin_desktop.qt.widgets.styles import label_style
 
 FIRST_MONTH = QDate(2010, 1, 1)
 
@@ -41,6 +42,7 @@ class AttendanceDialog(QDialog):
         self.helper = helper
         self.saved = False
         self._known: dict[int, dict] = {}  # year → {'YYYY-MM': (days, note)} already registered
+        self._loading: set[int] = set()  # years whose months are being read
         self.setWindowTitle(_("登记驻村天数"))
         self.setMinimumWidth(380)
         today = services.clock.today()
@@ -59,7 +61,7 @@ class AttendanceDialog(QDialog):
         self.note_edit.setPlaceholderText(_("如：外出培训3天"))
         self.error_label = QLabel("", self)
         self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet("color: #d9363e;")
+        self.error_label.setStyleSheet(label_style("error"))
         self.error_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
@@ -91,13 +93,25 @@ class AttendanceDialog(QDialog):
         year = date.year()
         if year in self._known:
             self._show_known()
-        else:
+            return
+        self._entry_enabled(False)  # what is typed before the year's months arrive would be overwritten
+        if year not in self._loading:
+            self._loading.add(year)
             self.services.ops.run(registered_months, self.helper.id, year,
                                   on_done=lambda months, year=year: self._loaded(year, months))
 
+    def _entry_enabled(self, on: bool) -> None:
+        for widget in (self.days_spin, self.note_edit, self.buttons):
+            widget.setEnabled(on)
+
     def _loaded(self, year: int, months: dict) -> None:
+        self._loading.discard(year)
         self._known[year] = months
-        self._show_known()
+        if self.month_edit.date().year() == year:
+            self._show_known()
+            self._entry_enabled(True)
+            self.days_spin.setFocus()
+            self.days_spin.selectAll()
 
     def _show_known(self) -> None:
         days, note = self._known.get(self.month_edit.date().year(), {}).get(self.month(), (0, ""))

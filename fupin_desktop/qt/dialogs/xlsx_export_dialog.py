@@ -57,7 +57,7 @@ class XlsxExportDialog(QDialog):
         self.ui = ui = Ui_XlsxExportDialog()
         ui.setupUi(self)
         self.folder = Path(folder) if folder else _default_folder()
-        self.result = None  # the ExportResult of the last export
+        self.exported = None  # the ExportResult of the last export (not ``result``: QDialog.result())
         self.error = ""
         self.job = None
         self._chosen = False  # the person picked the file: switching what keeps the name
@@ -145,7 +145,7 @@ class XlsxExportDialog(QDialog):
         self.ui.pathEdit.setText(str(path))
         if path.exists() and not self._confirm_replace(path):
             return
-        self.result, self.error = None, ""
+        self.exported, self.error = None, ""
         self.ui.openFolderButton.hide()
         self.ui.exportButton.setEnabled(False)
         self._say(_("正在导出…"))
@@ -162,7 +162,7 @@ class XlsxExportDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _exported(self, result) -> None:
-        self.result = result
+        self.exported = result
         self.ui.exportButton.setEnabled(True)
         text = _("已导出{what} {rows} 行，文件保存在：\n{path}").format(
             what=_(WHAT_TITLES[result.what]), rows=result.rows, path=result.path)
@@ -184,8 +184,8 @@ class XlsxExportDialog(QDialog):
         self.ui.statusLabel.setText(text)
 
     def open_folder(self) -> None:
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.result.path).parent)))
+        if self.exported is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.exported.path).parent)))
 
 
 def _default_folder() -> Path:
