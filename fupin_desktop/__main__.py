@@ -12,7 +12,9 @@ from pathlib import Path
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fupin-desktop", description="村级脱贫攻坚作战室")
+    from fupin_desktop.cli.main import ChineseArgumentParser  # refusals in Chinese, as on the command line
+
+    parser = ChineseArgumentParser(prog="fupin-desktop", description="村级脱贫攻坚作战室")
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="数据文件夹（默认：环境变量 FUPIN_DATA_DIR，或系统用户数据目录）")
     parser.add_argument("--screenshots", type=Path, default=None, metavar="OUT",

@@ -7,6 +7,7 @@ is ``handler(ctx_factory, args) -> int``. Errors are one clear Chinese line and 
 import argparse
 import importlib
 import pkgutil
+import re
 import sys
 from pathlib import Path
 
@@ -22,8 +23,35 @@ def command_modules():
     return [importlib.import_module(f"fupin_desktop.cli.{name}") for name in names]
 
 
+# argparse's own refusals, said in Chinese (the patterns are those of argparse's messages).
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"argument (.+?): invalid int value: '(.*)'"), "参数 {0} 应为整数，“{1}”不是整数"),
+    (re.compile(r"argument (.+?): invalid choice: '(.*)' \(choose from (.*)\)"), "参数 {0} 不能是“{1}”，可选：{2}"),
+    (re.compile(r"argument (.+?): invalid (\w+) value: '(.*)'"), "参数 {0} 的值“{2}”不对"),
+    (re.compile(r"argument (.+?): expected one argument"), "参数 {0} 后面要跟一个值"),
+    (re.compile(r"the following arguments are required: (.*)"), "缺少参数：{0}"),
+    (re.compile(r"unrecognized arguments: (.*)"), "不认识的参数：{0}"),
+)
+
+
+def chinese_argparse_message(message: str) -> str:
+    for pattern, text in _ARGPARSE_MESSAGES:
+        found = pattern.fullmatch(message)
+        if found:
+            return text.format(*(g.replace("'", "") for g in found.groups()))
+    return message
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """Refuses wrong arguments with one Chinese line (and the usage), like the commands' own errors."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"错误：{chinese_argparse_message(message)}（{self.prog} --help 查看用法）\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fupin", description="村级脱贫攻坚作战室（命令行）")
+    parser = ChineseArgumentParser(prog="fupin", description="村级脱贫攻坚作战室（命令行）")
     parser.add_argument("--version", action="version", version=f"fupin_desktop {__version__}")
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="数据文件夹（默认：环境变量 FUPIN_DATA_DIR，或系统用户数据目录）")
