@@ -18,7 +18,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 from fupin_desktop.sync import keys as k
-from fupin_desktop.sync import overlap, verify
+from fupin_desktop.sync import overlap, reader_process, verify
 from fupin_desktop.sync import versions as vs
 from fupin_desktop.sync.errors import AlreadyImported, BundleRefused
 from fupin_desktop.sync.merge import MergeReport, merge
@@ -63,7 +63,7 @@ def _content_error(exc: Exception) -> BundleRefused:
 def dry_run(ctx, prepared: Prepared) -> MergeReport:
     """The merge computed in a transaction that is rolled back: what the import would do."""
     db = ctx.db
-    with _cache_for(db, prepared.bundle):
+    with _cache_for(db, prepared.bundle), reader_process.attached(db, prepared.bundle.payload):
         db.execute("BEGIN IMMEDIATE")
         try:
             prepared.report = _merge(ctx, prepared)
@@ -92,7 +92,7 @@ def apply(ctx, prepared: Prepared) -> MergeReport:
     bundle = prepared.bundle
     m = bundle.manifest
     db = ctx.db
-    with _cache_for(db, bundle), no_cycle_collection():
+    with _cache_for(db, bundle), reader_process.attached(db, bundle.payload), no_cycle_collection():
         report, gap = _apply_in_transaction(ctx, prepared)
     ctx._settings = None
     stamp = m["clock"]["max"]
@@ -106,7 +106,7 @@ def apply(ctx, prepared: Prepared) -> MergeReport:
 def _cache_for(db, bundle):
     """For a village's whole book: the indexes being filled stay in memory, and so do the temporary files
     (the book's staging table, the statement journal), which would otherwise be written to disk and back."""
-    if len(bundle.payload.ledger) + len(bundle.payload.changes) <= BIG_BUNDLE_LINES:
+    if bundle.payload.book_lines + len(bundle.payload.changes) <= BIG_BUNDLE_LINES:
         yield
         return
     old = [db.execute(f"PRAGMA {name}").fetchone()[0] for name in BIG_PRAGMAS]
@@ -184,8 +184,7 @@ def _apply_one(ctx, p: Prepared, fresh: Prepared | None = None) -> None:
     except BundleRefused as exc:
         p.error = str(exc)
     finally:
-        if p.bundle is not None:
-            p.bundle.payload = None  # a village's book is large: let it go as soon as it is applied
+        reader_process.release(p.bundle)  # a village's book is large: let it go as soon as it is applied
 
 
 def import_files(ctx, paths, secrets: Secrets, *, dry: bool = False, confirm=None, progress=None,
@@ -214,7 +213,7 @@ def import_files(ctx, paths, secrets: Secrets, *, dry: bool = False, confirm=Non
                 _apply_one(ctx, p)
             elif p.ok:
                 dry_run(ctx, p)
-                p.bundle.payload = None
+                reader_process.release(p.bundle)
             if progress:
                 progress(stage, i + 1, len(paths), p.path.name)
     if stage == "apply" or dry or not any(p.ok for p in prepared) or not confirm(prepared):

@@ -231,11 +231,14 @@ class Merger:
         self.report.flags.append((tbl, row_id, note))
 
     # --- the daily book ------------------------------------------------------------------------------------------
-    def ledger(self, rows: list, households: set[str], authority: int) -> None:
-        """Book rows (checked) into the append-only set; entries of households not here yet wait."""
+    def ledger(self, rows: list, households: set[str], authority: int, staged: int = 0) -> None:
+        """Book rows (checked) into the append-only set; entries of households not here yet wait.
+
+        ``staged``: the rows are not in ``rows`` but in the attached staging file of a bundle read by the
+        worker process (``reader_process``), this many of them."""
         from fupin_desktop.sync import ledger_lines
 
-        if not rows:
+        if not rows and not staged:
             return
         missing = set(households)
         ids = list(missing)
@@ -243,15 +246,21 @@ class Merger:
             chunk = ids[i:i + 500]
             missing -= {r[0] for r in self.db.execute(
                 f"SELECT id FROM {t.HOUSEHOLDS} WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+        held = 0
         if missing:
-            for row in rows:
+            for row in ledger_lines.staged_rows_of(self.db, missing) if staged else rows:
                 if row[1] in missing:
                     change = Change(t.LEDGER, row[0], "*", row[10], (), dict(zip(LEDGER_COLUMNS, row, strict=True)))
                     self._hold(change, t.HOUSEHOLDS, row[1], authority)
+                    held += 1
             rows = [row for row in rows if row[1] not in missing]
-        added = ledger_lines.insert(self.db, rows)
+        if staged:
+            count = staged - held
+            added = ledger_lines.insert_staged(self.db, count, missing) if count else 0
+        else:
+            added, count = ledger_lines.insert(self.db, rows), len(rows)
         self.report.ledger_new += added
-        self.report.ledger_unchanged += len(rows) - added
+        self.report.ledger_unchanged += count - added
 
     # --- new rows in bulk --------------------------------------------------------------------------------------------
     def create_many(self, creations: list[Change], authority: int) -> list[Change]:
@@ -280,41 +289,46 @@ class Merger:
                     f"SELECT id FROM {tbl} WHERE id IN ({','.join('?' * len(chunk))})", chunk))
             return available[tbl]
 
-        for tbl in sorted(by_table, key=lambda name: TABLE_ORDER.index(name) if name in TABLE_ORDER else 99):
-            items = sorted(by_table[tbl], key=lambda c: c.stamp)
-            existing = set(present(tbl, [c.row_id for c in items]))
-            links = ([t.PARENTS[tbl]] if tbl in t.PARENTS else []) + list(EXTRA_PARENTS.get(tbl, ()))
-            for column, parent in links:
-                present(parent, [c.value.get(column) for c in items if c.value.get(column)])
-            rows, versions, logs = {}, [], []
-            for c in items:
-                if c.row_id in existing or c.row_id in available[tbl]:
-                    rest.append(c)
-                    continue
-                waiting = next(((parent, c.value[column]) for column, parent in links
-                                if c.value.get(column) and c.value[column] not in available[parent]), None)
-                if waiting is not None:
-                    self._hold(c, *waiting, authority)
-                    continue
-                columns = tuple(name for name in c.value if name not in NOT_SYNCED)
-                rows.setdefault(columns, []).append([c.value[name] for name in columns] + [c.stamp])
-                versions.append((tbl, c.row_id, "*", c.stamp, "", None, c.device, authority))
-                logs.append((c.op_id or self.source, tbl, c.row_id, "*", None, _jsonv(c.value), c.stamp, c.device,
-                             c.author, c.reason, self.source))
-                available[tbl].add(c.row_id)
-                self.report.count(tbl, "new")
-                self.touched.add((tbl, c.row_id))
-                if tbl == t.MEMBERS:
-                    self.members.add(c.row_id)
-            for columns, values in rows.items():
-                names = ", ".join(f'"{name}"' for name in columns)
+        from fupin_desktop.storage.search_upkeep import DEFER_ROWS, search_deferred
+
+        # a village's households and members: their search rows made once at the end, not row by row
+        people = len(by_table.get(t.HOUSEHOLDS, ())) + len(by_table.get(t.MEMBERS, ()))
+        with search_deferred(self.db.conn, people >= DEFER_ROWS):
+            for tbl in sorted(by_table, key=lambda name: TABLE_ORDER.index(name) if name in TABLE_ORDER else 99):
+                items = sorted(by_table[tbl], key=lambda c: c.stamp)
+                existing = set(present(tbl, [c.row_id for c in items]))
+                links = ([t.PARENTS[tbl]] if tbl in t.PARENTS else []) + list(EXTRA_PARENTS.get(tbl, ()))
+                for column, parent in links:
+                    present(parent, [c.value.get(column) for c in items if c.value.get(column)])
+                rows, versions, logs = {}, [], []
+                for c in items:
+                    if c.row_id in existing or c.row_id in available[tbl]:
+                        rest.append(c)
+                        continue
+                    waiting = next(((parent, c.value[column]) for column, parent in links
+                                    if c.value.get(column) and c.value[column] not in available[parent]), None)
+                    if waiting is not None:
+                        self._hold(c, *waiting, authority)
+                        continue
+                    columns = tuple(name for name in c.value if name not in NOT_SYNCED)
+                    rows.setdefault(columns, []).append([c.value[name] for name in columns] + [c.stamp])
+                    versions.append((tbl, c.row_id, "*", c.stamp, "", None, c.device, authority))
+                    logs.append((c.op_id or self.source, tbl, c.row_id, "*", None, _jsonv(c.value), c.stamp, c.device,
+                                 c.author, c.reason, self.source))
+                    available[tbl].add(c.row_id)
+                    self.report.count(tbl, "new")
+                    self.touched.add((tbl, c.row_id))
+                    if tbl == t.MEMBERS:
+                        self.members.add(c.row_id)
+                for columns, values in rows.items():
+                    names = ", ".join(f'"{name}"' for name in columns)
+                    self.db.conn.executemany(
+                        f"INSERT INTO {tbl} ({names}, updated_hlc) VALUES ({', '.join('?' * (len(columns) + 1))})", values)
+                self.db.conn.executemany("INSERT INTO sync_versions (tbl, row_id, field, stamp, bases, value, device,"
+                                         " authority) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", versions)
                 self.db.conn.executemany(
-                    f"INSERT INTO {tbl} ({names}, updated_hlc) VALUES ({', '.join('?' * (len(columns) + 1))})", values)
-            self.db.conn.executemany("INSERT INTO sync_versions (tbl, row_id, field, stamp, bases, value, device,"
-                                     " authority) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", versions)
-            self.db.conn.executemany(
-                f"INSERT INTO {t.CHANGELOG} (op_id, tbl, row_id, field, old, new, hlc, device, operator, reason, source)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?)", logs)
+                    f"INSERT INTO {t.CHANGELOG} (op_id, tbl, row_id, field, old, new, hlc, device, operator, reason, source)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?)", logs)
         return rest
 
     # --- held children ----------------------------------------------------------------------------------------------
@@ -400,7 +414,8 @@ def merge(ctx, payload: Payload, *, authority: int, source: str, org: str = "",
     others += [c for c in payload.changes if c.field != "*"]
     for change in sorted(others, key=lambda c: (order.get(c.tbl, 99), c.stamp, c.row_id, c.field)):
         merger.change(change, authority)
-    merger.ledger(payload.ledger, payload.ledger_households, authority)
+    merger.ledger(payload.ledger, payload.ledger_households, authority,
+                  staged=payload.ledger_count if payload.ledger_file else 0)
     merger.release_held()
     merger.find_duplicates()
     households = merger.affected_households()

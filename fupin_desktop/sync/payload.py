@@ -88,10 +88,17 @@ class Payload:
     acks: list = field(default_factory=list)  # (bundle_id, device, seq, refused, conflicts)
     refusals: list = field(default_factory=list)  # (table, row_id, field, stamp, reason)
     blobs: dict = field(default_factory=dict)  # sha256 -> (mime, bytes) of attachments, checked
+    # a big bundle read in the worker process (``reader_process``): its book rows are in this staging file
+    ledger_file: str = ""
+    ledger_count: int = 0
+
+    @property
+    def book_lines(self) -> int:
+        return self.ledger_count if self.ledger_file else len(self.ledger)
 
     @property
     def lines(self) -> int:
-        return len(self.changes) + len(self.ledger) + len(self.acks) + len(self.refusals) + len(self.blobs)
+        return len(self.changes) + self.book_lines + len(self.acks) + len(self.refusals) + len(self.blobs)
 
 
 def dumps_line(items) -> bytes:

@@ -6,11 +6,13 @@ that a village bundle only holds its own village's records, that every attachmen
 the bundle or here) and every content in the bundle a link, and any gap in the device's sequence numbers.
 
 ``prepared_in_turn`` prepares a list of files for an import that applies them one by one: while the caller
-applies a file, the next one is read in a thread (``overlap``). The checks that depend on this database run
+applies a file, the next ones are read, a big one by a worker process (``reader_process``), any other in a
+thread (``overlap``). The checks that depend on this database run
 in the importing thread, once before the read and again just before the file is handed over (the file
 before it may have been applied meanwhile: pinned a device key, or been the same bundle).
 """
 
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,8 +215,12 @@ def _finish(ctx, result: Prepared, bundle: verify.VerifiedBundle) -> None:
 
 
 def prepared_in_turn(ctx, paths, secrets: Secrets, *, ring=None):
-    """``prepare`` of each file, in order, as a generator; from the second file on, each file is read in a
-    thread while the caller works on the one before (two files' payloads are in memory at a time)."""
+    """``prepare`` of each file, in order, as a generator; from the second file on, each file is read while
+    the caller works on the one before (two files' payloads are in memory at a time): a big one
+    (``reader_process.PROCESS_LINES`` lines or more) by a worker process, whose book rows wait in a staging
+    file, any other in a thread."""
+    from fupin_desktop.sync import reader_process as rp
+
     paths = [Path(p) for p in paths]
     ring = ring or keyring_for(ctx, secrets)
     if len(paths) < 2:
@@ -222,8 +228,10 @@ def prepared_in_turn(ctx, paths, secrets: Secrets, *, ring=None):
             yield prepare(ctx, path, secrets, ring=ring)
         return
     columns = verify.table_columns(ctx.db)
+    workers: list = []  # the worker process, started for the first big file
+    folder = ctx.data_dir / rp.FOLDER
     with ThreadPoolExecutor(1, thread_name_prefix="fupin-read") as reader, overlap.using(overlap.Window()) as window:
-        def start(path: Path):
+        def start(n: int, path: Path, *, process: bool = True):
             result = Prepared(path)
             try:
                 from fupin_desktop.sync.container import read_file
@@ -235,15 +243,24 @@ def prepared_in_turn(ctx, paths, secrets: Secrets, *, ring=None):
             except BundleRefused as exc:
                 result.error = str(exc)
             else:
-                return result, opened, reader.submit(verify.read_payload, opened, columns, pause=window.wait)
-            return result, None, None
+                if process and opened.manifest["profile"]["lines"] >= rp.PROCESS_LINES:
+                    future = _submit(workers, ctx.data_dir, opened, columns, folder / f"{n}.sqlite")
+                    if future is not None:
+                        return result, opened, future, True
+                return result, opened, reader.submit(verify.read_payload, opened, columns, pause=window.wait), False
+            return result, None, None, False
 
-        def finish(result: Prepared, opened, future) -> Prepared:
+        def finish(result: Prepared, opened, future, in_process: bool) -> Prepared:
             if future is None:
                 return result
             try:
-                with window.opened():
-                    bundle = future.result()
+                if in_process:
+                    bundle = _from_worker(future)
+                    if bundle is None:  # the worker process broke off: this file is read here instead
+                        bundle = verify.read_payload(opened, columns)
+                else:
+                    with window.opened():
+                        bundle = future.result()
                 verify.recheck(opened, ring, _already(ctx.db, result.path.name))
                 bundle.pin = opened.pin
                 _finish(ctx, result, bundle)
@@ -251,10 +268,64 @@ def prepared_in_turn(ctx, paths, secrets: Secrets, *, ring=None):
                 result.error, result.already = str(exc), True
             except BundleRefused as exc:
                 result.error = str(exc)
+            if result.error and result.bundle is None and in_process:
+                _forget(future)
             return result
 
-        pending = start(paths[0])
-        for i in range(len(paths)):
-            current = finish(*pending)
-            pending = start(paths[i + 1]) if i + 1 < len(paths) else (None, None, None)
-            yield current
+        # The first file is read by the thread (the worker processes are still starting), the next ones at the
+        # same time by the workers; from then on as many files ahead of the one handed over as there are workers.
+        ahead = rp.WORKERS
+        pending = deque([start(0, paths[0], process=False)])
+        pending.extend(start(n, paths[n]) for n in range(1, min(1 + ahead, len(paths))))
+        try:
+            for i in range(len(paths)):
+                current = finish(*pending.popleft())
+                if i + 1 + ahead < len(paths):
+                    pending.append(start(i + 1 + ahead, paths[i + 1 + ahead]))
+                yield current
+        finally:
+            for _result, _opened, future, in_process in pending:
+                if future is not None and in_process:
+                    future.cancel()
+                    _forget(future)
+            for worker in workers:
+                worker.shutdown(wait=True, cancel_futures=True)
+            if workers:
+                import shutil
+
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _submit(workers: list, data_dir: Path, opened, columns: dict, path: Path):
+    """Hand a decrypted big file to the worker process (started on first use); None if it cannot take it."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from fupin_desktop.sync import reader_process as rp
+
+    if not workers:
+        rp.staging_folder(data_dir)
+        workers.append(rp.pool())
+    light = verify.Opened(opened.manifest, None, opened.plaintext, opened.file_sha256, opened.file_name, opened.pin)
+    try:
+        return workers[0].submit(rp.read_in_worker, light, columns, str(path))
+    except (BrokenProcessPool, RuntimeError, OSError):
+        return None
+
+
+def _from_worker(future):
+    """The worker's ``VerifiedBundle``; None when the worker process itself failed (then the caller reads the
+    file in this process). A refusal (``BundleRefused``) is raised as it is."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except (BrokenProcessPool, OSError, EOFError, MemoryError):
+        return None
+
+
+def _forget(future) -> None:
+    """The staging file of a bundle read by the worker but not handed over (refused, or the import stopped)."""
+    from fupin_desktop.sync import reader_process as rp
+
+    if future.done() and not future.cancelled() and future.exception() is None:
+        rp.release(future.result())

@@ -1,0 +1,117 @@
+"""Reading big bundles in a second process, so that a township's many village books go in at the speed of
+SQLite rather than of one Python interpreter.
+
+Reading a village's whole book (decompressing, parsing and checking a third of a million lines) and putting
+its rows into SQLite from Python are both work that holds Python's global lock; a reader thread
+(``precheck.prepared_in_turn``) can only run while the importing thread waits in SQLite, so on a 2-core
+laptop the two threads share one core for most of an import. A file of ``PROCESS_LINES`` lines or more is
+therefore read by a worker process (``spawn``, one for the whole import): it decompresses and checks every
+line exactly as a reader thread does (``verify.read_payload``), writes the checked book rows into a
+staging database file of its own (``stage_book``), and sends back the rest of the payload, which is small.
+The importing process then attaches that file (``attached``) and copies the rows into the book with one
+``INSERT … SELECT`` (``ledger_lines.insert_staged``).
+
+Everything that needs the keys or this installation's database (container, signature, pinned keys,
+decryption, already imported, own village) stays in the importing process; the worker sees only the
+decrypted payload, the manifest and the allow-list of columns, and writes nothing but its staging file,
+which is deleted as soon as the bundle's payload is let go. Staging files live in the installation's
+``import-staging`` folder, emptied when an import starts (a killed import leaves its files there).
+"""
+
+import multiprocessing
+import shutil
+import sqlite3
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+from fupin_desktop.sync.payload import LEDGER_COLUMNS
+
+PROCESS_LINES = 50_000  # a file of at least this many lines is read by a worker process
+WORKERS = 2  # worker processes: reading a village's book costs more than applying it, so two read ahead
+FOLDER = "import-staging"
+STAGE_SCHEMA = "sync_stage"  # the name the staging file is attached under
+STAGE_TABLE = "book"
+SUMS_TABLE = "month_sums"  # the staged rows' sums per household and month, as the book's trigger adds them
+_CREATE = f"CREATE TABLE {STAGE_TABLE} ({', '.join(LEDGER_COLUMNS)})"
+
+
+def staging_folder(data_dir: Path) -> Path:
+    """The installation's staging folder, emptied: files left there belong to an import that was killed."""
+    folder = Path(data_dir) / FOLDER
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def pool() -> ProcessPoolExecutor:
+    """One worker process, started fresh (``spawn``: never a copy of a process with open databases and
+    threads). A frozen build calls ``multiprocessing.freeze_support()`` in its entry points."""
+    return ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"))
+
+
+def stage_book(rows: list, path: Path) -> None:
+    """Checked book rows into a new staging database file (no journal, no fsync: a scratch file)."""
+    from fupin_desktop.sync.ledger_lines import stage_rows
+
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("BEGIN")
+        conn.execute(_CREATE)
+        stage_rows(conn, STAGE_TABLE, len(LEDGER_COLUMNS), rows)
+        conn.execute("COMMIT")
+        _sum_months(conn)
+    finally:
+        conn.close()
+
+
+def _sum_months(conn) -> None:
+    """The month sums of the staged rows, by the very SQL expression of the book's trigger, so that the
+    importing process adds them in one statement when every staged row turns out new. A sum beyond SQLite's
+    integers leaves no table: the import then sums in the book itself, and refuses the bundle there."""
+    from fupin_desktop.storage.migrations_speed import LEDGER_NET_FEN_SQL
+
+    try:
+        conn.execute(f"CREATE TABLE {SUMS_TABLE} AS SELECT household_id, substr(date, 1, 7) AS month,"
+                     f" sum({LEDGER_NET_FEN_SQL}) AS net_fen FROM {STAGE_TABLE} GROUP BY household_id, substr(date, 1, 7)")
+    except sqlite3.DatabaseError:
+        conn.execute(f"DROP TABLE IF EXISTS {SUMS_TABLE}")
+    finally:
+        conn.close()
+
+
+def read_in_worker(opened, columns: dict, path: str):
+    """In the worker: ``verify.read_payload`` of a decrypted bundle; its book rows go to the staging file
+    ``path`` instead of back to the importing process. Returns the ``VerifiedBundle``."""
+    from fupin_desktop.sync import verify
+
+    bundle = verify.read_payload(opened, columns)
+    book = bundle.payload
+    if book.ledger:
+        stage_book(book.ledger, Path(path))
+        book.ledger_file, book.ledger_count, book.ledger = path, len(book.ledger), []
+    return bundle
+
+
+def release(bundle) -> None:
+    """The bundle's payload is let go: its staging file too."""
+    payload = getattr(bundle, "payload", None)
+    if payload is not None and payload.ledger_file:
+        Path(payload.ledger_file).unlink(missing_ok=True)
+    if bundle is not None:
+        bundle.payload = None
+
+
+@contextmanager
+def attached(db, payload):
+    """While a bundle is merged: its staging file attached (outside any transaction, as SQLite requires)."""
+    if payload is None or not payload.ledger_file:
+        yield
+        return
+    db.execute(f"ATTACH DATABASE ? AS {STAGE_SCHEMA}", [payload.ledger_file])
+    try:
+        yield
+    finally:
+        db.execute(f"DETACH DATABASE {STAGE_SCHEMA}")
