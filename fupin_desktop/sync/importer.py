@@ -14,7 +14,7 @@
 
 import datetime as dt
 import sqlite3
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
 
 from fupin_desktop.sync import keys as k
@@ -92,7 +92,7 @@ def apply(ctx, prepared: Prepared) -> MergeReport:
     bundle = prepared.bundle
     m = bundle.manifest
     db = ctx.db
-    with _cache_for(db, bundle), reader_process.attached(db, bundle.payload), no_cycle_collection():
+    with _cache_for(db, bundle, journal=True), reader_process.attached(db, bundle.payload), no_cycle_collection():
         report, gap = _apply_in_transaction(ctx, prepared)
     ctx._settings = None
     stamp = m["clock"]["max"]
@@ -103,9 +103,11 @@ def apply(ctx, prepared: Prepared) -> MergeReport:
 
 
 @contextmanager
-def _cache_for(db, bundle):
+def _cache_for(db, bundle, *, journal: bool = False):
     """For a village's whole book: the indexes being filled stay in memory, and so do the temporary files
-    (the book's staging table, the statement journal), which would otherwise be written to disk and back."""
+    (the book's staging table, the statement journal), which would otherwise be written to disk and back.
+
+    ``journal``: the file is also written with a rollback journal instead of the WAL (``_rollback_journal``)."""
     if bundle.payload.book_lines + len(bundle.payload.changes) <= BIG_BUNDLE_LINES:
         yield
         return
@@ -113,10 +115,30 @@ def _cache_for(db, bundle):
     for name, value in BIG_PRAGMAS.items():
         db.execute(f"PRAGMA {name} = {value}")
     try:
-        yield
+        with _rollback_journal(db) if journal else nullcontext():
+            yield
     finally:
         for name, value in zip(BIG_PRAGMAS, old, strict=True):
             db.execute(f"PRAGMA {name} = {value}")
+
+
+@contextmanager
+def _rollback_journal(db):
+    """A village's whole book is mostly new pages at the end of the file. With the WAL each page is written
+    twice (into the WAL at the commit, into the file at the checkpoint); with a rollback journal a new page
+    is written once, and only the pages the import changes are copied into the journal first. Just as safe
+    (``synchronous = FULL``: a kill or a power cut rolls the journal back at the next opening), it saves about
+    a third of the import's commit. Only when no other connection has the file open (the switch needs it
+    alone; otherwise the import stays in the WAL); every opening puts the file back in WAL mode anyway."""
+    try:
+        mode = db.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.OperationalError:
+        mode = "wal"
+    try:
+        yield
+    finally:
+        if mode == "delete":
+            db.execute("PRAGMA journal_mode = WAL")
 
 
 def _apply_in_transaction(ctx, prepared: Prepared):

@@ -12,6 +12,7 @@ in the importing thread, once before the read and again just before the file is 
 before it may have been applied meanwhile: pinned a device key, or been the same bundle).
 """
 
+import shutil
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -223,13 +224,14 @@ def prepared_in_turn(ctx, paths, secrets: Secrets, *, ring=None):
 
     paths = [Path(p) for p in paths]
     ring = ring or keyring_for(ctx, secrets)
+    folder = ctx.data_dir / rp.FOLDER
+    shutil.rmtree(folder, ignore_errors=True)  # staging files left by an import that was killed
     if len(paths) < 2:
         for path in paths:
             yield prepare(ctx, path, secrets, ring=ring)
         return
     columns = verify.table_columns(ctx.db)
-    workers: list = []  # the worker process, started for the first big file
-    folder = ctx.data_dir / rp.FOLDER
+    workers: list = []  # the worker processes, started for the first big file
     with ThreadPoolExecutor(1, thread_name_prefix="fupin-read") as reader, overlap.using(overlap.Window()) as window:
         def start(n: int, path: Path, *, process: bool = True):
             result = Prepared(path)
@@ -272,16 +274,17 @@ def prepared_in_turn(ctx, paths, secrets: Secrets, *, ring=None):
                 _forget(future)
             return result
 
-        # The first file is read by the thread (the worker processes are still starting), the next ones at the
-        # same time by the workers; from then on as many files ahead of the one handed over as there are workers.
-        ahead = rp.WORKERS
-        pending = deque([start(0, paths[0], process=False)])
-        pending.extend(start(n, paths[n]) for n in range(1, min(1 + ahead, len(paths))))
+        # The first file is read by the thread (a worker process is still starting) while a worker reads the
+        # second; once the first is handed over, as many files are read ahead as there are workers (on two
+        # cores, a third reader at the start would only slow down the first file, which everything waits for).
+        pending = deque([start(0, paths[0], process=False), start(1, paths[1])])
+        following = 2
         try:
-            for i in range(len(paths)):
+            for _ in range(len(paths)):
                 current = finish(*pending.popleft())
-                if i + 1 + ahead < len(paths):
-                    pending.append(start(i + 1 + ahead, paths[i + 1 + ahead]))
+                while len(pending) < rp.WORKERS and following < len(paths):
+                    pending.append(start(following, paths[following]))
+                    following += 1
                 yield current
         finally:
             for _result, _opened, future, in_process in pending:
@@ -291,8 +294,6 @@ def prepared_in_turn(ctx, paths, secrets: Secrets, *, ring=None):
             for worker in workers:
                 worker.shutdown(wait=True, cancel_futures=True)
             if workers:
-                import shutil
-
                 shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -15,7 +15,8 @@ Everything that needs the keys or this installation's database (container, signa
 decryption, already imported, own village) stays in the importing process; the worker sees only the
 decrypted payload, the manifest and the allow-list of columns, and writes nothing but its staging file,
 which is deleted as soon as the bundle's payload is let go. Staging files live in the installation's
-``import-staging`` folder, emptied when an import starts (a killed import leaves its files there).
+``import-staging`` folder, removed when an import starts (a killed import leaves its files there) and
+when it ends. A worker ends with the importing process, even when that is killed (``_behind_the_importer``).
 """
 
 import multiprocessing
@@ -28,6 +29,7 @@ from pathlib import Path
 from fupin_desktop.sync.payload import LEDGER_COLUMNS
 
 PROCESS_LINES = 50_000  # a file of at least this many lines is read by a worker process
+WORKER_NICENESS = 10
 WORKERS = 2  # worker processes: reading a village's book costs more than applying it, so two read ahead
 FOLDER = "import-staging"
 STAGE_SCHEMA = "sync_stage"  # the name the staging file is attached under
@@ -47,7 +49,32 @@ def staging_folder(data_dir: Path) -> Path:
 def pool() -> ProcessPoolExecutor:
     """One worker process, started fresh (``spawn``: never a copy of a process with open databases and
     threads). A frozen build calls ``multiprocessing.freeze_support()`` in its entry points."""
-    return ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_behind_the_importer)
+
+
+def _behind_the_importer() -> None:
+    """In a worker, first: a lower priority than the importing process (the workers read ahead of it and
+    would otherwise take two thirds of a 2-core machine from it, and it is the importer that everything
+    waits for); and an end with the importing process. A worker holds both ends of its own task queue, so
+    when the importer is killed (``kill -9``, the task manager) nothing would ever tell it: a thread waits on
+    the parent's sentinel and ends the worker then."""
+    import os
+    import threading
+    from multiprocessing.connection import wait
+
+    if hasattr(os, "nice"):
+        try:
+            os.nice(WORKER_NICENESS)
+        except OSError:
+            pass
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        def watch() -> None:
+            wait([parent.sentinel])
+            os._exit(0)
+
+        threading.Thread(target=watch, name="fupin-importer-watch", daemon=True).start()
 
 
 def stage_book(rows: list, path: Path) -> None:

@@ -147,3 +147,40 @@ def test_kill_9_while_the_next_file_is_read_never_half_applies(base, crash_world
         ctx.close()
     print(f"kill -9 trials with two files: {seen}")
     assert seen[0] + seen[1] > 0 and seen[2] > 0, seen
+
+
+def test_kill_9_with_big_files_read_by_workers_never_half_applies(base, crash_world, two_files, monkeypatch):
+    """The same two files imported as big ones: each read by a worker process into a staging file, the book's
+    month sums folded once, the file written with a rollback journal instead of the WAL."""
+    from fupin_desktop.sync import importer, ledger_lines
+    from fupin_desktop.sync import reader_process as rp
+
+    monkeypatch.setattr(rp, "PROCESS_LINES", 1)
+    monkeypatch.setattr(importer, "BIG_BUNDLE_LINES", 1)
+    monkeypatch.setattr(ledger_lines, "FOLD_ROWS", 1)
+    rng = random.Random(SEED + 2)
+    root, files, states, secrets = two_files["root"], two_files["files"], two_files["states"], crash_world["secrets"]
+    folder = world.copy_installation(base.township, root / "big-timing")
+    start = time.perf_counter()
+    _, status = os.waitpid(_import_in_child(folder, files, secrets), 0)
+    duration = time.perf_counter() - start
+    assert os.waitstatus_to_exitcode(status) == 0
+    timed = world.open_ctx(folder)
+    assert world.dump(timed) == states[2]
+    assert timed.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    timed.close()
+    seen = {0: 0, 1: 0, 2: 0}
+    for trial in range(max(10, TRIALS // 8)):
+        _, ctx = _killed_import(base, root / "big-trial", files, secrets, rng.uniform(0, duration * 1.2), trial)
+        logged = [r[0] for r in ctx.db.execute("SELECT file_name FROM sync_imports ORDER BY rowid")]
+        assert logged == [path.name for path in files[:len(logged)]], trial
+        assert world.dump(ctx) == states[len(logged)], trial
+        assert ctx.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal", trial
+        seen[len(logged)] += 1
+        prepared = world.import_into(ctx, files, secrets=secrets)
+        assert all(p.applied or p.already for p in prepared), (trial, [p.error for p in prepared])
+        assert world.dump(ctx) == states[2], trial
+        assert not (ctx.data_dir / rp.FOLDER).exists(), trial
+        ctx.close()
+    print(f"kill -9 trials with two big files: {seen}, import ≈ {duration:.2f} s")
+    assert seen[0] + seen[1] > 0 and seen[2] > 0, seen

@@ -168,7 +168,7 @@ def test_a_bad_book_line_read_by_a_worker_refuses_that_file_only(base, villages,
         ctx.close()
 
 
-def test_files_left_by_a_killed_import_are_removed_by_the_next(tmp_path):
+def test_staging_folder_starts_empty(tmp_path):
     folder = tmp_path / rp.FOLDER
     folder.mkdir()
     (folder / "3.sqlite").write_bytes(crypto.random_bytes())
