@@ -9,7 +9,9 @@
    transaction per village (goal ≤ 3×). For reference, the floor: the same rows through a temporary table
    and one ``INSERT … SELECT`` per table, as the import applies the daily book (month sums added once per
    book, ``ledger_lines.apply_staged``). The 20 bundles are cut from
-   the demo ``township`` (20 villages, 1 year of books), one device key per village.
+   the demo ``township`` (20 villages, 1 year of books), one device key per village. The import reads the
+   villages' books in worker processes (``reader_process``) while it applies the previous file; the anchor
+   and the floor run in this process only, with the rows already read.
 """
 
 import datetime as dt

@@ -22,6 +22,7 @@ when it ends. A worker ends with the importing process, even when that is killed
 import multiprocessing
 import shutil
 import sqlite3
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ from fupin_desktop.sync.payload import LEDGER_COLUMNS
 
 PROCESS_LINES = 50_000  # a file of at least this many lines is read by a worker process
 WORKER_NICENESS = 10
+_BELOW_NORMAL_PRIORITY_CLASS = 0x00004000
 WORKERS = 2  # worker processes: reading a village's book costs more than applying it, so two read ahead
 FOLDER = "import-staging"
 STAGE_SCHEMA = "sync_stage"  # the name the staging file is attached under
@@ -67,6 +69,14 @@ def _behind_the_importer() -> None:
         try:
             os.nice(WORKER_NICENESS)
         except OSError:
+            pass
+    elif sys.platform == "win32":  # no nice(): the process's priority class, below normal
+        try:
+            import ctypes
+
+            kernel32 = ctypes.windll.kernel32
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), _BELOW_NORMAL_PRIORITY_CLASS)
+        except (AttributeError, OSError):
             pass
     parent = multiprocessing.parent_process()
     if parent is not None:
