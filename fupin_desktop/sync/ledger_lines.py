@@ -11,9 +11,9 @@ Applying: the rows go into a temporary table (``stage_rows``: multi-row ``INSERT
 cost of ``executemany``) and then into the book with one ``INSERT … SELECT … ON CONFLICT(id) DO NOTHING``;
 a big file read by a worker process arrives with its rows already in a staging file (``reader_process``),
 attached and copied the same way (``insert_staged``), with its month sums made by the worker from the same
-SQL expression and added in one statement when every staged row turned out new. Each row is still a plain ``INSERT`` (the book's
-``AFTER INSERT`` triggers fire for every new entry, and for no entry already there; a big book sets one
-aside, below), but SQLite journals the pages the statement changes once per statement: a million one-row
+SQL expression and added in one statement when every staged row turned out new. Each row is still a plain
+``INSERT`` (the book's ``AFTER INSERT`` triggers fire for every new entry, and for no entry already there; a
+big book sets one aside, below), but SQLite journals the pages the statement changes once per statement: a million one-row
 statements inside the import transaction each copied every page they touched (book, its indexes, the
 trigger's table) into the statement journal.
 

@@ -12,7 +12,6 @@ in the importing thread, once before the read and again just before the file is 
 before it may have been applied meanwhile: pinned a device key, or been the same bundle).
 """
 
-import shutil
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -225,7 +224,7 @@ def prepared_in_turn(ctx, paths, secrets: Secrets, *, ring=None):
     paths = [Path(p) for p in paths]
     ring = ring or keyring_for(ctx, secrets)
     folder = ctx.data_dir / rp.FOLDER
-    shutil.rmtree(folder, ignore_errors=True)  # staging files left by an import that was killed
+    rp.clear_staging(ctx.data_dir)  # staging files left by an import that was killed
     if len(paths) < 2:
         for path in paths:
             yield prepare(ctx, path, secrets, ring=ring)
@@ -294,7 +293,7 @@ def prepared_in_turn(ctx, paths, secrets: Secrets, *, ring=None):
             for worker in workers:
                 worker.shutdown(wait=True, cancel_futures=True)
             if workers:
-                shutil.rmtree(folder, ignore_errors=True)
+                rp.clear_staging(ctx.data_dir)
 
 
 def _submit(workers: list, data_dir: Path, opened, columns: dict, path: Path):
@@ -304,7 +303,7 @@ def _submit(workers: list, data_dir: Path, opened, columns: dict, path: Path):
     from fupin_desktop.sync import reader_process as rp
 
     if not workers:
-        rp.staging_folder(data_dir)
+        (data_dir / rp.FOLDER).mkdir(parents=True, exist_ok=True)
         workers.append(rp.pool())
     light = verify.Opened(opened.manifest, None, opened.plaintext, opened.file_sha256, opened.file_name, opened.pin)
     try:
@@ -314,13 +313,14 @@ def _submit(workers: list, data_dir: Path, opened, columns: dict, path: Path):
 
 
 def _from_worker(future):
-    """The worker's ``VerifiedBundle``; None when the worker process itself failed (then the caller reads the
-    file in this process). A refusal (``BundleRefused``) is raised as it is."""
-    from concurrent.futures.process import BrokenProcessPool
-
+    """The worker's ``VerifiedBundle``; None when the worker failed for a reason of its own (its process
+    broke off, its staging file could not be written: a full disk, …): then the caller reads the file in this
+    process. A refusal of the file (``BundleRefused``) is raised as it is."""
     try:
         return future.result()
-    except (BrokenProcessPool, OSError, EOFError, MemoryError):
+    except BundleRefused:
+        raise
+    except Exception:  # noqa: BLE001 (whatever stopped the worker, this process can still read the file)
         return None
 
 

@@ -40,17 +40,14 @@ SUMS_TABLE = "month_sums"  # the staged rows' sums per household and month, as t
 _CREATE = f"CREATE TABLE {STAGE_TABLE} ({', '.join(LEDGER_COLUMNS)})"
 
 
-def staging_folder(data_dir: Path) -> Path:
-    """The installation's staging folder, emptied: files left there belong to an import that was killed."""
-    folder = Path(data_dir) / FOLDER
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def clear_staging(data_dir: Path) -> None:
+    """Remove the installation's staging folder (files left there belong to an import that was killed)."""
+    shutil.rmtree(Path(data_dir) / FOLDER, ignore_errors=True)
 
 
 def pool() -> ProcessPoolExecutor:
-    """One worker process, started fresh (``spawn``: never a copy of a process with open databases and
-    threads). A frozen build calls ``multiprocessing.freeze_support()`` in its entry points."""
+    """``WORKERS`` worker processes, started fresh (``spawn``: never a copy of a process with open databases
+    and threads). A frozen build calls ``multiprocessing.freeze_support()`` in its entry points."""
     return ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_behind_the_importer)
 

@@ -6,7 +6,9 @@ passes ``integrity_check`` and ``foreign_key_check``; the import is either entir
 every record, equal to a clean import) or entirely absent; importing again converges to the clean result.
 ``FUPIN_SYNC_CRASH_TRIALS`` sets the number of trials (default 100). A quarter as many trials (at least 20)
 kill an import of two files in one go, the second read in a thread while the first is applied: the database
-holds none, the first, or both, each exactly as a clean import leaves it.
+holds none, the first, or both, each exactly as a clean import leaves it. An eighth as many (at least 10)
+kill the same import with the settings of big files (worker processes, staging files, month sums folded once,
+rollback journal).
 """
 
 import os
@@ -129,24 +131,36 @@ def two_files(base, crash_world, tmp_path_factory):
     return {"root": root, "files": files, "states": states}
 
 
-def test_kill_9_while_the_next_file_is_read_never_half_applies(base, crash_world, two_files):
-    """Two files in one import: the second is read in a thread while the first is applied."""
-    rng = random.Random(SEED + 1)
-    root, files, states, secrets = two_files["root"], two_files["files"], two_files["states"], crash_world["secrets"]
+def _two_file_trials(base, folder, two_files, secrets, trials: int, delays) -> dict:
+    """Imports of the two files killed after each of ``delays`` seconds: the database holds none, the first
+    or both files, each exactly as a clean import leaves it, in WAL mode, with no staging file left over, and
+    importing again converges. Returns how many trials ended with 0, 1 and 2 files imported."""
+    from fupin_desktop.sync import reader_process as rp
+
+    files, states = two_files["files"], two_files["states"]
     seen = {0: 0, 1: 0, 2: 0}
-    for trial in range(max(20, TRIALS // 4)):
-        _, ctx = _killed_import(base, root / "trial", files, secrets,
-                                rng.uniform(0, crash_world["duration"] * 2.4), trial)
+    for trial in range(trials):
+        _, ctx = _killed_import(base, folder, files, secrets, delays(), trial)
         logged = [r[0] for r in ctx.db.execute("SELECT file_name FROM sync_imports ORDER BY rowid")]
         assert logged == [path.name for path in files[:len(logged)]], trial
         assert world.dump(ctx) == states[len(logged)], trial
+        assert ctx.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal", trial
         seen[len(logged)] += 1
         prepared = world.import_into(ctx, files, secrets=secrets)
         assert all(p.applied or p.already for p in prepared), (trial, [p.error for p in prepared])
         assert world.dump(ctx) == states[2], trial
+        assert not (ctx.data_dir / rp.FOLDER).exists(), trial
         ctx.close()
-    print(f"kill -9 trials with two files: {seen}")
     assert seen[0] + seen[1] > 0 and seen[2] > 0, seen
+    return seen
+
+
+def test_kill_9_while_the_next_file_is_read_never_half_applies(base, crash_world, two_files):
+    """Two files in one import: the second is read in a thread while the first is applied."""
+    rng = random.Random(SEED + 1)
+    seen = _two_file_trials(base, two_files["root"] / "trial", two_files, crash_world["secrets"],
+                            max(20, TRIALS // 4), lambda: rng.uniform(0, crash_world["duration"] * 2.4))
+    print(f"kill -9 trials with two files: {seen}")
 
 
 def test_kill_9_with_big_files_read_by_workers_never_half_applies(base, crash_world, two_files, monkeypatch):
@@ -159,28 +173,14 @@ def test_kill_9_with_big_files_read_by_workers_never_half_applies(base, crash_wo
     monkeypatch.setattr(importer, "BIG_BUNDLE_LINES", 1)
     monkeypatch.setattr(ledger_lines, "FOLD_ROWS", 1)
     rng = random.Random(SEED + 2)
-    root, files, states, secrets = two_files["root"], two_files["files"], two_files["states"], crash_world["secrets"]
-    folder = world.copy_installation(base.township, root / "big-timing")
+    folder = world.copy_installation(base.township, two_files["root"] / "big-timing")
     start = time.perf_counter()
-    _, status = os.waitpid(_import_in_child(folder, files, secrets), 0)
+    _, status = os.waitpid(_import_in_child(folder, two_files["files"], crash_world["secrets"]), 0)
     duration = time.perf_counter() - start
     assert os.waitstatus_to_exitcode(status) == 0
     timed = world.open_ctx(folder)
-    assert world.dump(timed) == states[2]
-    assert timed.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert world.dump(timed) == two_files["states"][2]
     timed.close()
-    seen = {0: 0, 1: 0, 2: 0}
-    for trial in range(max(10, TRIALS // 8)):
-        _, ctx = _killed_import(base, root / "big-trial", files, secrets, rng.uniform(0, duration * 1.2), trial)
-        logged = [r[0] for r in ctx.db.execute("SELECT file_name FROM sync_imports ORDER BY rowid")]
-        assert logged == [path.name for path in files[:len(logged)]], trial
-        assert world.dump(ctx) == states[len(logged)], trial
-        assert ctx.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal", trial
-        seen[len(logged)] += 1
-        prepared = world.import_into(ctx, files, secrets=secrets)
-        assert all(p.applied or p.already for p in prepared), (trial, [p.error for p in prepared])
-        assert world.dump(ctx) == states[2], trial
-        assert not (ctx.data_dir / rp.FOLDER).exists(), trial
-        ctx.close()
+    seen = _two_file_trials(base, two_files["root"] / "big-trial", two_files, crash_world["secrets"],
+                            max(10, TRIALS // 8), lambda: rng.uniform(0, duration * 1.2))
     print(f"kill -9 trials with two big files: {seen}, import ≈ {duration:.2f} s")
-    assert seen[0] + seen[1] > 0 and seen[2] > 0, seen

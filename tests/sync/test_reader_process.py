@@ -3,6 +3,7 @@ process, book rows held for missing households, month sums right when some rows 
 refused file among read ones, and no staging file left behind."""
 
 import json
+import sqlite3
 
 import pytest
 
@@ -12,7 +13,7 @@ from fupin_desktop.sync import crypto, ledger_lines, precheck
 from fupin_desktop.sync import keys as k
 from fupin_desktop.sync import reader_process as rp
 from fupin_desktop.sync.merge import Merger, MergeReport
-from fupin_desktop.sync.payload import LEDGER_COLUMNS
+from fupin_desktop.sync.payload import LEDGER_COLUMNS, Payload
 from tests.sync import world
 from tests.sync.hostile_kit import craft
 
@@ -127,7 +128,7 @@ def test_book_rows_of_a_missing_household_wait_and_the_rest_go_in(base, tmp_path
     rows = [(f"l-{n}", present if n % 3 else "h-not-yet", f"2020-06-{10 + n:02d}", "11", 100 * n, None, "", "",
              "", "", f"15922000000{n:02d}.0001.abcdef123456", "abcdef123456", "村干部", "") for n in range(12)]
     rp.stage_book(rows, tmp_path / "book.sqlite")
-    staged = type("P", (), {"ledger_file": str(tmp_path / "book.sqlite")})()
+    staged = Payload(ledger_file=str(tmp_path / "book.sqlite"), ledger_count=len(rows))
     before = _months(ctx)
     with rp.attached(ctx.db, staged):
         ctx.db.execute("BEGIN IMMEDIATE")
@@ -168,8 +169,36 @@ def test_a_bad_book_line_read_by_a_worker_refuses_that_file_only(base, villages,
         ctx.close()
 
 
-def test_staging_folder_starts_empty(tmp_path):
+def test_staging_files_of_a_killed_import_are_removed(tmp_path):
     folder = tmp_path / rp.FOLDER
     folder.mkdir()
     (folder / "3.sqlite").write_bytes(crypto.random_bytes())
-    assert list(rp.staging_folder(tmp_path).iterdir()) == []
+    rp.clear_staging(tmp_path)
+    assert not folder.exists()
+
+
+def test_a_worker_that_cannot_write_its_staging_file_leaves_the_file_to_this_process(base, villages, monkeypatch):
+    """The worker fails for a reason of its own (here: its staging file's folder is gone): the file is read in
+    the importing process instead, and the import ends as it would have."""
+    root, files = villages
+    here, in_thread, _ = _import(base, root, "thread-again", files, monkeypatch, lines=10**9)
+    outcomes = []
+
+    def unwritable(workers, data_dir, opened, columns, path):
+        future = _SUBMIT(workers, data_dir, opened, columns, path.parent / "gone" / path.name)
+        outcomes.append(future)
+        return future
+
+    monkeypatch.setattr(rp, "PROCESS_LINES", 1)
+    monkeypatch.setattr(precheck, "_submit", unwritable)
+    there = world.open_ctx(world.copy_installation(base.township, root / "unwritable"))
+    prepared = world.import_into(there, files, secrets=base.secrets)
+    try:
+        assert len(outcomes) == len(files) - 1
+        assert all(isinstance(f.exception(), sqlite3.OperationalError) for f in outcomes)
+        assert [p.applied for p in prepared] == [True] * len(files), [p.error for p in prepared]
+        assert world.dump(there) == world.dump(here)
+        assert _months(there) == _months(here)
+    finally:
+        here.close()
+        there.close()
